@@ -1,0 +1,46 @@
+export { SCHEMA_VERSION, powerItemDefinitionSchema, timeLimitSchema, operationSchema } from './schema'
+export type {
+  PowerItemDefinition,
+  PowerItemDefinitionInput,
+  PowerItem,
+  TimeLimit,
+  LegalBasis,
+  Material,
+  Operation,
+  FieldPermission,
+  Flow,
+  FlowNode,
+  StartNode,
+  StepNode,
+  ExclusiveGateway,
+  ParallelGateway,
+  EndNode,
+  FlowEdge,
+  TimeLimitProfile,
+  SpecialProcedureRule,
+  Level,
+  MonitoringPoint,
+  RiskPoint,
+  DiscretionStandard,
+  DiscretionGrade,
+  FineSpec,
+  DocumentTemplate,
+} from './types'
+export { validateDefinition, parseDefinition, type ValidateOptions, type ParseResult } from './validate'
+export { diagnostic, diagnosticMessages, hasErrors, pointer, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics'
+export { defaultDictionaries, dictionaryLabel, type Dictionaries, type Dictionary, type DictionaryEntry } from './dictionaries'
+export {
+  isValidCreditCode,
+  creditCodeCheckChar,
+  generateCode,
+  matchCode,
+  categoryTypeLetters,
+  defaultCodePatterns,
+  type CodePatterns,
+  type CodeMatch,
+} from './codes'
+export { collectFormFields, collectFormExpressions, type FormField } from './form-fields'
+export { buildFlowGraph, reachable, isParallelJoin, isParallelSplit, type FlowGraph } from './flow-graph'
+export { placeholders } from './check-refs'
+export { caseFacts, itemFacts, documentFacts, eventFacts, type CaseFact } from './facts'
+export { definitionJsonSchema } from './json-schema'
