@@ -1,0 +1,2 @@
+export { runCli, registerCommand } from './run'
+export type { Command, CommandResult } from './command'
