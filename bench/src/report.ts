@@ -1,0 +1,163 @@
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpus, release, totalmem } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** One measured quantity, ours beside the peer's. `peer`, `ratio`, `goal` and `met` are null when there is none. */
+export interface Metric {
+  name: string
+  ours: number
+  peer: number | null
+  peerName: string | null
+  /** ours / peer */
+  ratio: number | null
+  unit: string
+  /** Human-readable goal, e.g. "≥10×" (on the ratio) or "≥5 M/s" (on ours). */
+  goal: string | null
+  met: boolean | null
+}
+
+export interface SuiteResult {
+  name: string
+  /** Everything needed to reproduce the run: counts, dates, versions. */
+  settings: Record<string, unknown>
+  metrics: Metric[]
+  /** Plain-language remarks printed under the table (skipped peers, unmet goals, checks). */
+  notes: string[]
+}
+
+export interface Machine {
+  cpu: string
+  cores: number
+  memoryGB: number
+  node: string
+  platform: string
+}
+
+export const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'results')
+
+export function machine(): Machine {
+  const list = cpus()
+  return {
+    cpu: list[0]?.model.trim() ?? 'unknown',
+    cores: list.length,
+    memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${release()} ${process.arch}`,
+  }
+}
+
+const started = performance.now()
+
+/** A progress line with the seconds since the harness started. */
+export function progress(suite: string, message: string): void {
+  const t = ((performance.now() - started) / 1000).toFixed(1).padStart(5)
+  console.log(`[${t}s] ${suite}: ${message}`)
+}
+
+/** ours / peer, or null when there is no usable peer figure. */
+export function ratioOf(ours: number, peer: number | null): number | null {
+  if (peer === null || !Number.isFinite(peer) || peer === 0) return null
+  return ours / peer
+}
+
+/** Time a synchronous or asynchronous function; returns milliseconds. */
+export async function timeIt(f: () => unknown): Promise<number> {
+  const t0 = performance.now()
+  await f()
+  return performance.now() - t0
+}
+
+export function formatNumber(x: number | null): string {
+  if (x === null) return '—'
+  if (!Number.isFinite(x)) return String(x)
+  const abs = Math.abs(x)
+  if (abs >= 1e6) return `${(x / 1e6).toFixed(2)} M`
+  if (abs >= 100) return Math.round(x).toLocaleString('en-US')
+  if (abs >= 1) return x.toFixed(2)
+  return x.toPrecision(3)
+}
+
+const formatRatio = (r: number | null) => (r === null ? '—' : `${r >= 100 ? r.toFixed(0) : r >= 1 ? r.toFixed(2) : r.toPrecision(3)}×`)
+const formatMet = (m: boolean | null) => (m === null ? '—' : m ? 'yes' : 'NO')
+
+function rows(result: SuiteResult): string[][] {
+  return result.metrics.map((m) => [
+    m.name,
+    `${formatNumber(m.ours)} ${m.unit}`,
+    m.peer === null ? '—' : `${formatNumber(m.peer)} ${m.unit}`,
+    formatRatio(m.ratio),
+    m.goal ?? '—',
+    formatMet(m.met),
+  ])
+}
+
+const HEADER = ['name', 'ours', 'peer', 'ratio', 'goal', 'met']
+
+/** The suite's table as aligned plain text, with the peer's name and the notes underneath. */
+export function formatTable(result: SuiteResult): string {
+  const body = rows(result)
+  const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)))
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')
+  const out = [`== ${result.name} ==`, line(HEADER), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)]
+  const peers = [...new Set(result.metrics.map((m) => m.peerName).filter((p): p is string => p !== null))]
+  if (peers.length) out.push(`peer: ${peers.join('; ')}`)
+  for (const n of result.notes) out.push(`note: ${n}`)
+  return out.join('\n')
+}
+
+interface ResultFile {
+  machine: Machine
+  date: string
+  settings: Record<string, unknown>
+  metrics: Metric[]
+  notes: string[]
+}
+
+/** Writes bench/results/<suite>.json and returns its path. */
+export function writeResult(result: SuiteResult): string {
+  mkdirSync(resultsDir, { recursive: true })
+  const file: ResultFile = {
+    machine: machine(),
+    date: new Date().toISOString(),
+    settings: result.settings,
+    metrics: result.metrics,
+    notes: result.notes,
+  }
+  const path = join(resultsDir, `${result.name}.json`)
+  writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`)
+  return path
+}
+
+const md = (s: string) => s.replace(/\|/g, '\\|')
+
+/**
+ * Rewrites bench/results/summary.md from every <suite>.json present, so a run of one suite
+ * refreshes its section and keeps the others (each section says when it was measured).
+ */
+export function writeSummary(): string {
+  const files = readdirSync(resultsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+  const out = ['# Sunlight benchmark results', '', 'Generated by `pnpm bench`; see bench/README.md for what each number means.', '']
+  for (const f of files) {
+    const data = JSON.parse(readFileSync(join(resultsDir, f), 'utf8')) as ResultFile
+    const name = f.replace(/\.json$/, '')
+    const m = data.machine
+    out.push(`## ${name}`, '')
+    out.push(`- Date: ${data.date}`)
+    out.push(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}`)
+    out.push(`- Settings: ${md(JSON.stringify(data.settings))}`)
+    out.push('')
+    out.push(`| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`)
+    for (const r of rows({ name, settings: data.settings, metrics: data.metrics, notes: [] })) out.push(`| ${r.map(md).join(' | ')} |`)
+    const peers = [...new Set(data.metrics.map((x) => x.peerName).filter((p): p is string => p !== null))]
+    if (peers.length || data.notes.length) out.push('')
+    if (peers.length) out.push(`Peer: ${md(peers.join('; '))}`, '')
+    for (const n of data.notes) out.push(`- ${md(n)}`)
+    out.push('')
+  }
+  const path = join(resultsDir, 'summary.md')
+  writeFileSync(path, out.join('\n'))
+  return path
+}
