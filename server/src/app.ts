@@ -1,29 +1,55 @@
 import { bodyParser } from '@koa/bodyparser'
-import { Router } from '@koa/router'
-import type { Calendar } from '@sunlight/calendar'
 import Koa from 'koa'
+import type { Deps } from './deps'
 import { AppError } from './errors'
-import type { Logger } from './logger'
 import { accessLog } from './middleware/access-log'
 import { errorHandler } from './middleware/error-handler'
 import { requestId } from './middleware/request-id'
 import { securityHeaders } from './middleware/security-headers'
+import { session } from './middleware/session'
+import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from './route-table'
+import { authRoutes } from './routes/auth'
 import { catalogRoutes } from './routes/catalog'
 import { homeRoutes } from './routes/home'
 import { toolRoutes } from './routes/tools'
-import type { CatalogEntry } from './services/catalog'
 
-export interface AppDeps {
-  logger: Logger
-  calendar: Calendar
-  catalog: readonly CatalogEntry[]
-  version?: string
+export const API_VERSION = '0.1.0'
+
+/** Every route of the server, with its access rule. The authorization matrix test walks this. */
+export function routeTable(deps: Deps): RouteSpec[] {
+  const routes: RouteSpec[] = [
+    ...homeRoutes(deps),
+    ...authRoutes(deps),
+    ...catalogRoutes(deps),
+    ...toolRoutes(deps),
+  ]
+  routes.push(
+    defineRoute({
+      method: 'get',
+      path: '/api/health',
+      summary: 'Liveness and database reachability',
+      tag: 'system',
+      access: 'public',
+      async handler() {
+        await deps.db.knex.raw('select 1')
+        return { ok: true, version: API_VERSION, database: deps.db.kind }
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/openapi.json',
+      summary: 'This document',
+      tag: 'system',
+      access: 'public',
+      handler: () => openApiDocument(routes, { title: 'Sunlight API', version: API_VERSION }),
+    }),
+  )
+  return routes
 }
 
 /** Builds the Koa app from its dependencies. Never listens: main.ts does, tests drive app.callback(). */
-export function createApp(deps: AppDeps): Koa {
+export function createApp(deps: Deps): Koa {
   const app = new Koa()
-  app.proxy = false
   app.use(requestId())
   app.use(accessLog({ logger: deps.logger }))
   app.use(securityHeaders())
@@ -40,14 +66,9 @@ export function createApp(deps: AppDeps): Koa {
       },
     }),
   )
-
-  const health = new Router()
-  health.get('/api/health', (ctx) => {
-    ctx.body = { ok: true, version: deps.version ?? '0.1.0', items: deps.catalog.filter((e) => e.definition).length }
-  })
-  for (const r of [health, homeRoutes(deps.catalog), catalogRoutes(deps.catalog), toolRoutes(deps.calendar)]) {
-    app.use(r.routes())
-    app.use(r.allowedMethods())
-  }
+  app.use(session({ deps }))
+  const router = mountRoutes(routeTable(deps))
+  app.use(router.routes())
+  app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED', 'method not allowed'), notImplemented: () => new AppError('METHOD_NOT_ALLOWED', 'not implemented') }))
   return app
 }

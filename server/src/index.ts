@@ -1,3 +1,4 @@
-export { createApp, type AppDeps } from './app'
+export { createApp, routeTable, API_VERSION } from './app'
+export { boot, loadTemplates, type BootOptions } from './bootstrap'
 export { AppError, errorBody, type ErrorCode } from './errors'
-export { loadDefinitionsFrom } from './services/catalog'
+export type { Deps, ServerConfig } from './deps'

@@ -1,20 +1,33 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createCalendar, officialSchedule } from '@sunlight/calendar'
 import { createApp } from './app'
+import { boot } from './bootstrap'
 import { createLogger } from './logger'
-import { loadDefinitionsFrom } from './services/catalog'
 
 // The only bootstrap: environment → dependencies → app → listen.
-const port = Number(process.env.PORT ?? 3000)
-const host = process.env.HOST ?? '127.0.0.1'
-const templatesDir = process.env.SUNLIGHT_TEMPLATES ?? fileURLToPath(new URL('../../templates/', import.meta.url))
+const env = process.env
+const port = Number(env.PORT ?? 3000)
+const host = env.HOST ?? '127.0.0.1'
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const sqliteFile = env.SUNLIGHT_DB ?? `${root}data/sunlight.sqlite`
+const demo = env.SUNLIGHT_DEMO !== '0'
+const logger = createLogger({ level: env.LOG_LEVEL ?? 'info' })
 
-const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info' })
-const catalog = await loadDefinitionsFrom(templatesDir)
-for (const e of catalog.filter((x) => !x.definition))
-  logger.warn({ file: e.file, errors: e.diagnostics.filter((d) => d.severity === 'error').length }, 'definition not published: invalid')
-const app = createApp({ logger, calendar: createCalendar(officialSchedule), catalog })
-const server = app.listen(port, host, () => {
-  process.stdout.write(`Sunlight is running at http://${host}:${port}/  (${catalog.filter((e) => e.definition).length} items published)\n`)
+if (!env.DATABASE_URL) mkdirSync(dirname(sqliteFile), { recursive: true })
+if (!demo && !(env.SUNLIGHT_ADMIN_USER && env.SUNLIGHT_ADMIN_PASSWORD))
+  logger.warn('SUNLIGHT_DEMO=0 without SUNLIGHT_ADMIN_USER / SUNLIGHT_ADMIN_PASSWORD: no administrator will be created on a new database')
+
+const deps = await boot({
+  db: { databaseUrl: env.DATABASE_URL, sqliteFile },
+  logger,
+  config: { secureCookies: env.SUNLIGHT_SECURE_COOKIES === '1', uploadDir: env.SUNLIGHT_UPLOADS ?? `${root}data/uploads` },
+  demo: demo ? { templatesDir: env.SUNLIGHT_TEMPLATES ?? `${root}templates` } : undefined,
+  admin: env.SUNLIGHT_ADMIN_USER && env.SUNLIGHT_ADMIN_PASSWORD ? { username: env.SUNLIGHT_ADMIN_USER, password: env.SUNLIGHT_ADMIN_PASSWORD } : undefined,
 })
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)))
+const server = createApp(deps).listen(port, host, () => {
+  process.stdout.write(`Sunlight is running at http://${host}:${port}/  (${deps.db.kind}${deps.db.kind === 'sqlite' ? ` ${sqliteFile}` : ''}${demo ? ', demo data' : ''})\n`)
+})
+const stop = () => server.close(() => void deps.db.close().then(() => process.exit(0)))
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

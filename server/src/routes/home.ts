@@ -1,7 +1,8 @@
-import { Router } from '@koa/router'
 import { defaultDictionaries, dictionaryLabel } from '@sunlight/definition'
 import { escapeHtml as h } from '../html'
-import type { CatalogEntry } from '../services/catalog'
+import type { Deps } from '../deps'
+import { listPublished } from '../services/items-store'
+import { defineRoute, type RouteSpec } from '../route-table'
 
 const unitZh = (u: string) => (u === 'workdays' ? '个工作日' : '日')
 
@@ -9,11 +10,17 @@ const unitZh = (u: string) => (u === 'workdays' ? '个工作日' : '日')
  * The landing page until the designer and hall apps exist: the published catalog (权力清单)
  * rendered on the server, every authored text escaped.
  */
-export function homeRoutes(catalog: readonly CatalogEntry[]): Router {
-  const router = new Router()
-  router.get('/', (ctx) => {
-    const rows = catalog
-      .flatMap((e) => (e.definition ? [e.definition] : []))
+export function homeRoutes(deps: Deps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/',
+      summary: 'The published catalog as a page',
+      tag: 'catalog',
+      access: 'public',
+      async handler({ koa: ctx }) {
+    const published = (await listPublished(deps)).map((p) => p.definition)
+    const rows = published
       .map(
         (d) => `<tr>
   <td>${h(d.item.name)}</td>
@@ -25,7 +32,6 @@ export function homeRoutes(catalog: readonly CatalogEntry[]): Router {
 </tr>`,
       )
       .join('\n')
-    const invalid = catalog.filter((e) => !e.definition)
     ctx.type = 'html'
     ctx.body = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,14 +43,15 @@ main{padding:24px;max-width:1100px;margin:auto}table{width:100%;border-collapse:
 th,td{border-bottom:1px solid #e4e7ed;padding:10px 12px;text-align:left;font-size:14px}th{background:#fafafa}
 .note{color:#606266;font-size:13px}
 </style></head>
-<body><header><h1>阳光政务 · 行政权力清单</h1><p>让权力在阳光下运行 —— 已确认发布的行政权力事项</p></header>
+<body><header><h1>阳光政务 · 行政权力清单</h1><p>让权力在阳光下运行 —— 清单之外无权力</p></header>
 <main>
-<p class="note">共 ${catalog.length - invalid.length} 项已通过校验的事项定义${invalid.length ? `，${invalid.length} 项未通过校验、不予公布` : ''}。接口：<a href="/api/catalog">/api/catalog</a> · <a href="/api/health">/api/health</a></p>
+<p class="note">共 ${published.length} 项已经法制审核确认并公布的事项。接口：<a href="/api/catalog">/api/catalog</a> · <a href="/api/health">/api/health</a></p>
 <table><thead><tr><th>事项名称</th><th>权力类别</th><th>实施主体</th><th>法定时限</th><th>承诺时限</th><th></th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
 </main></body></html>`
-  })
-  return router
+      },
+    }),
+  ]
 }

@@ -1,38 +1,47 @@
-import { Router } from '@koa/router'
-import { CalendarUnknownError, type Calendar } from '@sunlight/calendar'
+import { CalendarUnknownError } from '@sunlight/calendar'
 import { validateDefinition } from '@sunlight/definition'
 import { z } from 'zod'
+import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { parseInput } from '../validate'
+import { defineRoute, type RouteSpec } from '../route-table'
 
-const deadlineQuery = z.object({
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, 'an ISO date-time with offset, e.g. 2026-03-02T10:00+08:00'),
-  n: z.coerce.number().int().min(0).max(3650),
-  unit: z.enum(['workdays', 'days']),
-})
-
-/** Stateless helpers the designer uses: validate a definition, compute a deadline. */
-export function toolRoutes(calendar: Calendar): Router {
-  const router = new Router({ prefix: '/api' })
-  router.post('/definitions/validate', (ctx) => {
-    const body = (ctx.request as unknown as { body?: unknown }).body
-    if (body === undefined || body === null || typeof body !== 'object')
-      throw new AppError('VALIDATION_FAILED', 'the body must be a JSON definition', { issues: [{ path: '/body', message: 'expected a JSON object' }] })
-    const diagnostics = validateDefinition(body)
-    ctx.body = { valid: !diagnostics.some((d) => d.severity === 'error'), diagnostics }
-  })
-  router.get('/calendar/deadline', (ctx) => {
-    const q = parseInput(deadlineQuery, ctx.query, 'query')
-    const start = Date.parse(q.start)
-    if (Number.isNaN(start)) throw new AppError('VALIDATION_FAILED', 'start is not a valid instant', { issues: [{ path: '/query/start', message: 'not a valid instant' }] })
-    try {
-      const deadline = calendar.addLimit(start, { value: q.n, unit: q.unit })
-      ctx.body = { lastDay: calendar.dueDay(deadline), deadline: new Date(deadline).toISOString(), startDayCounted: false }
-    } catch (e) {
-      if (e instanceof CalendarUnknownError)
-        throw new AppError('UNPROCESSABLE', e.message, { date: e.date, messageZh: e.messageZh })
-      throw e
-    }
-  })
-  return router
+/** Stateless helpers the designer and the hall use: validate a definition, compute a deadline. */
+export function toolRoutes(deps: Deps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/api/definitions/validate',
+      summary: 'Validate a definition and return its diagnostics (never stores anything)',
+      tag: 'tools',
+      access: ['designer', 'reviewer', 'admin'],
+      body: z.record(z.string(), z.unknown()),
+      handler({ body }) {
+        const diagnostics = validateDefinition(body)
+        return { valid: !diagnostics.some((d) => d.severity === 'error'), diagnostics }
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/calendar/deadline',
+      summary: 'Last day of a time limit (the start day is not counted; ends 24:00 China time)',
+      tag: 'tools',
+      access: 'public',
+      query: z.object({
+        start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/, 'an ISO date-time with offset, e.g. 2026-03-02T10:00+08:00'),
+        n: z.coerce.number().int().min(0).max(3650),
+        unit: z.enum(['workdays', 'days']),
+      }),
+      handler({ query }) {
+        const start = Date.parse(query.start)
+        if (Number.isNaN(start)) throw new AppError('VALIDATION_FAILED', 'start is not a valid instant', { issues: [{ path: '/query/start', message: 'not a valid instant' }] })
+        try {
+          const deadline = deps.calendar.addLimit(start, { value: query.n, unit: query.unit })
+          return { lastDay: deps.calendar.dueDay(deadline), deadline: new Date(deadline).toISOString(), startDayCounted: false }
+        } catch (e) {
+          if (e instanceof CalendarUnknownError) throw new AppError('UNPROCESSABLE', e.message, { date: e.date, messageZh: e.messageZh })
+          throw e
+        }
+      },
+    }),
+  ]
 }

@@ -1,0 +1,52 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createCalendar, officialSchedule, type Calendar } from '@sunlight/calendar'
+import { parseDefinition, type PowerItemDefinition } from '@sunlight/definition'
+import { createDb, type DbConfig } from './db/knex'
+import { migrateLatest } from './db/migrations'
+import { defaultConfig, type Deps, type ServerConfig } from './deps'
+import type { Logger } from './logger'
+import { createRateLimiter } from './services/rate-limiter'
+import { isEmpty, seedAdmin, seedDemo } from './seed'
+
+/** Reads and validates the template definitions of a folder; invalid ones are reported and skipped. */
+export async function loadTemplates(dir: string, logger: Logger): Promise<PowerItemDefinition[]> {
+  const out: PowerItemDefinition[] = []
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
+    const { definition, diagnostics } = parseDefinition(JSON.parse(await readFile(join(dir, file), 'utf8')))
+    if (definition) out.push(definition)
+    else logger.warn({ file, errors: diagnostics.filter((d) => d.severity === 'error').length }, 'template skipped: invalid')
+  }
+  return out
+}
+
+export interface BootOptions {
+  db: DbConfig
+  logger: Logger
+  now?: () => number
+  config?: Partial<ServerConfig>
+  calendar?: Calendar
+  /** First start: seed the demo organisation, accounts and templates (demo mode)… */
+  demo?: { templatesDir: string }
+  /** …or one administrator who must change the password. */
+  admin?: { username: string; password: string }
+}
+
+/** Opens the database, migrates it, seeds it on first start, and returns the app's dependencies. */
+export async function boot(o: BootOptions): Promise<Deps> {
+  const db = createDb(o.db)
+  await migrateLatest(db.knex)
+  const deps: Deps = {
+    db,
+    calendar: o.calendar ?? createCalendar(officialSchedule),
+    logger: o.logger,
+    now: o.now ?? Date.now,
+    config: { ...defaultConfig, ...o.config },
+    limiter: createRateLimiter(),
+  }
+  if (await isEmpty(deps)) {
+    if (o.demo) await seedDemo(deps, await loadTemplates(o.demo.templatesDir, o.logger))
+    else if (o.admin) await seedAdmin(deps, o.admin.username, o.admin.password)
+  }
+  return deps
+}

@@ -1,0 +1,64 @@
+import type { User } from '../auth/roles'
+import type { Deps } from '../deps'
+
+export interface Department {
+  id: string
+  parentId: string | null
+  name: string
+  level: 'province' | 'city' | 'county' | 'unit'
+  creditCode: string | null
+  regionCode: string | null
+}
+
+interface Row {
+  id: string
+  parent_id: string | null
+  name: string
+  level: Department['level']
+  credit_code: string | null
+  region_code: string | null
+}
+
+const toDept = (r: Row): Department => ({ id: r.id, parentId: r.parent_id, name: r.name, level: r.level, creditCode: r.credit_code, regionCode: r.region_code })
+
+export async function listDepartments(deps: Deps): Promise<Department[]> {
+  return ((await deps.db.knex('departments').select('*').orderBy('id')) as Row[]).map(toDept)
+}
+
+/** A department and everything below it. */
+export function subtree(all: readonly Department[], rootId: string): Set<string> {
+  const out = new Set<string>([rootId])
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const d of all)
+      if (d.parentId && out.has(d.parentId) && !out.has(d.id)) {
+        out.add(d.id)
+        grew = true
+      }
+  }
+  return out
+}
+
+/**
+ * Which departments' data a user may see: staff and designers their own department; supervisors
+ * and legal reviewers the government they belong to (their department's parent) and everything
+ * below it — 监察 and 法制 oversee their level and below; administrators everything.
+ */
+export async function visibleDepartments(deps: Deps, user: User): Promise<Set<string> | 'all'> {
+  if (user.roles.includes('admin')) return 'all'
+  if (!user.departmentId) return new Set()
+  const all = await listDepartments(deps)
+  const own = all.find((d) => d.id === user.departmentId)
+  if (!own) return new Set()
+  if (user.roles.includes('supervisor') || user.roles.includes('reviewer')) {
+    const root = own.level === 'unit' && own.parentId ? own.parentId : own.id
+    return subtree(all, root)
+  }
+  return new Set([own.id])
+}
+
+export async function insertDepartments(deps: Deps, depts: readonly Department[]): Promise<void> {
+  for (const d of depts)
+    await deps.db.knex('departments').insert({ id: d.id, parent_id: d.parentId, name: d.name, level: d.level, credit_code: d.creditCode, region_code: d.regionCode })
+}
