@@ -107,13 +107,22 @@ export async function startServer(options: { now?: number; demo?: boolean } = {}
   const server: Server = createServer(createApp(deps).callback())
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const signedIn = new Map<string, Client>()
   return {
     url,
     deps,
     async as(username) {
+      let session = signedIn.get(username)
+      if (!session) {
+        session = new Client(url)
+        const r = await session.login(username)
+        if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.body)}`)
+        signedIn.set(username, session)
+      }
+      // A copy, so a test may tamper with its cookie or CSRF token without affecting others.
       const c = new Client(url)
-      const r = await c.login(username)
-      if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.body)}`)
+      c.cookie = session.cookie
+      c.csrf = session.csrf
       return c
     },
     anonymous: () => new Client(url),

@@ -9,7 +9,9 @@ import { securityHeaders } from './middleware/security-headers'
 import { session } from './middleware/session'
 import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from './route-table'
 import { authRoutes } from './routes/auth'
+import { caseRoutes } from './routes/cases'
 import { catalogRoutes } from './routes/catalog'
+import { hallRoutes } from './routes/hall'
 import { homeRoutes } from './routes/home'
 import { toolRoutes } from './routes/tools'
 
@@ -22,6 +24,8 @@ export function routeTable(deps: Deps): RouteSpec[] {
     ...authRoutes(deps),
     ...catalogRoutes(deps),
     ...toolRoutes(deps),
+    ...caseRoutes(deps),
+    ...hallRoutes(deps),
   ]
   routes.push(
     defineRoute({

@@ -44,3 +44,4 @@ export { buildFlowGraph, reachable, isParallelJoin, isParallelSplit, type FlowGr
 export { placeholders } from './check-refs'
 export { caseFacts, itemFacts, documentFacts, eventFacts, type CaseFact } from './facts'
 export { definitionJsonSchema } from './json-schema'
+export { validateFormData, isValidIdCard, type FieldError } from './form-data'

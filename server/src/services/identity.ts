@@ -50,18 +50,20 @@ export async function createUser(
 }
 
 /**
- * Signs in. Per-IP rate limit (10 a minute); after `lockAfter` consecutive failures the account is
+ * Signs in. Per-IP limit on failures (20 in 10 minutes, then 429 — an office behind one address can
+ * still sign in normally); after `lockAfter` consecutive failures the account is
  * locked for `lockMs`. The same answer for an unknown user and a wrong password (no enumeration).
  * Every attempt is audited.
  */
 export async function login(deps: Deps, username: string, password: string, ip: string): Promise<{ token: string; csrf: string; user: User }> {
   const now = deps.now()
-  if (!deps.limiter.hit(`login:${ip}`, 10, 60_000, now)) {
+  if (deps.limiter.blocked(`loginFail:${ip}`, 20, 600_000, now)) {
     await audit(deps, { action: 'login', target: username, ip, success: false, details: { reason: 'rateLimited' } })
-    throw new AppError('TOO_MANY_REQUESTS', 'too many sign-in attempts; wait a minute')
+    throw new AppError('TOO_MANY_REQUESTS', 'too many failed sign-ins from this address; wait ten minutes')
   }
   const row = (await deps.db.knex('users').where({ username }).first()) as UserRow | undefined
   const fail = async (reason: string) => {
+    deps.limiter.hit(`loginFail:${ip}`, 20, 600_000, now)
     await audit(deps, { actorId: row?.id, action: 'login', target: username, ip, success: false, details: { reason } })
     throw new AppError('UNAUTHENTICATED', 'wrong username or password')
   }

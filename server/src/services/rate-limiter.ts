@@ -5,6 +5,8 @@
 export interface RateLimiter {
   /** Counts a hit; returns false when the key is over its limit in the current window. */
   hit(key: string, limit: number, windowMs: number, now: number): boolean
+  /** Whether the key is already over its limit, without counting. */
+  blocked(key: string, limit: number, windowMs: number, now: number): boolean
 }
 
 export function createRateLimiter(): RateLimiter {
@@ -19,6 +21,10 @@ export function createRateLimiter(): RateLimiter {
       }
       w.count += 1
       return w.count <= limit
+    },
+    blocked(key, limit, windowMs, now) {
+      const w = windows.get(key)
+      return !!w && now - w.start < windowMs && w.count >= limit
     },
   }
 }

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type Client, type TestServer } from './harness'
+
+let t: TestServer
+beforeAll(async () => {
+  t = await startServer()
+})
+afterAll(async () => t.close())
+
+const form = {
+  orgName: '成都市佛教协会',
+  orgCreditCode: '11510000008231760L',
+  legalRep: '释某某',
+  contactPhone: '028-86001234',
+  venueName: '龙泉驿区某某寺',
+  venueType: 'temple',
+  religion: '佛教',
+  address: '成都市龙泉驿区某某镇某某村',
+  area: 1200,
+}
+const allBut = (...missing: string[]) =>
+  Object.fromEntries(['application', 'need-statement', 'clergy', 'funding', 'planning', 'lower-opinions'].filter((m) => !missing.includes(m)).map((m) => [m, { provided: true }]))
+
+async function apply(materials = allBut()) {
+  const r = await t.anonymous().post('/api/hall/applications', { itemKey: 'religious-venue-preparation', applicant: { name: '成都市佛教协会' }, form, materials })
+  expect(r.status).toBe(201)
+  return r.body as { caseId: string; caseNo: string; queryCode: string; version: number }
+}
+
+async function command(c: Client, caseId: string, command: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const detail = await c.get(`/api/cases/${caseId}`)
+  return c.post(`/api/cases/${caseId}/commands`, { expectedVersion: detail.body.case.version, command }, headers)
+}
+
+describe('server/cases: a case from the hall to conclusion', () => {
+  it('should refuse an application whose form breaks the published rules, naming each field', async () => {
+    const r = await t.anonymous().post('/api/hall/applications', { itemKey: 'religious-venue-preparation', applicant: { name: '某协会' }, form: { ...form, area: 'big', orgName: '' }, materials: {} })
+    expect(r.status).toBe(400)
+    expect(r.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['/body/form/area', '/body/form/orgName'])
+  })
+
+  it('should refuse an item that is not published (清单之外无权力)', async () => {
+    const r = await t.anonymous().post('/api/hall/applications', { itemKey: 'no-such-power', applicant: { name: '某人' }, form: {}, materials: {} })
+    expect(r.status).toBe(404)
+  })
+
+  it('should give a case number and a query password, and list missing materials', async () => {
+    const a = await apply(allBut('planning'))
+    expect(a.caseNo).toMatch(/^SL20260302\d{6}$/)
+    expect(a.queryCode).toMatch(/^\d{6}$/)
+  })
+
+  it('should run the whole procedure: 补正 online, acceptance, three steps, approval', async () => {
+    const a = await apply(allBut('planning'))
+    const window = await t.as('window')
+    const refused = await command(window, a.caseId, { type: 'accept' })
+    expect(refused.status).toBe(422)
+    expect(refused.body.error.details.refusal).toBe('materials.incomplete')
+    expect((await command(window, a.caseId, { type: 'requestSupplement', items: [{ materialId: 'planning', description: '规划部门意见' }] })).status).toBe(200)
+    const track = await t.anonymous().post('/api/hall/track', { caseNo: a.caseNo, queryCode: a.queryCode })
+    expect(track.body.status).toBe('awaitingSupplement')
+    expect(track.body.pendingSupplement).toEqual([{ materialId: 'planning', description: '规划部门意见' }])
+    expect((await t.anonymous().post('/api/hall/supplement', { caseNo: a.caseNo, queryCode: a.queryCode, materials: { planning: { provided: true } } })).status).toBe(200)
+    expect((await command(window, a.caseId, { type: 'accept' })).status).toBe(200)
+    const handler = await t.as('handler')
+    expect((await command(handler, a.caseId, { type: 'complete', node: 'review', opinion: '符合条件', form: { reviewOpinion: '建议批准' } })).status).toBe(200)
+    expect((await command(await t.as('checker'), a.caseId, { type: 'complete', node: 'verify', opinion: '同意' })).status).toBe(200)
+    const done = await command(await t.as('approver'), a.caseId, { type: 'complete', node: 'approve', opinion: '批准', form: { decision: 'approve' } })
+    expect(done.body.status).toBe('concluded')
+    const detail = await handler.get(`/api/cases/${a.caseId}`)
+    expect(detail.body.state.result).toBe('approved')
+    expect(detail.body.chain.ok).toBe(true)
+    const pub = await t.anonymous().post('/api/hall/track', { caseNo: a.caseNo, queryCode: a.queryCode })
+    expect(pub.body.historyIntact).toBe(true)
+    expect(pub.body.timeline.map((e: { step?: string }) => e.step)).not.toContain('审核')
+    expect(JSON.stringify(pub.body)).not.toContain('王审核')
+  })
+
+  it('should answer a stale version with 409 and the current version', async () => {
+    const a = await apply()
+    const window = await t.as('window')
+    const r = await window.post(`/api/cases/${a.caseId}/commands`, { expectedVersion: a.version, command: { type: 'accept' } })
+    expect(r.status).toBe(200)
+    const stale = await window.post(`/api/cases/${a.caseId}/commands`, { expectedVersion: a.version, command: { type: 'refuse', reason: '重复' } })
+    expect(stale.status).toBe(409)
+    expect(stale.body.error.details.currentVersion).toBe(r.body.version)
+  })
+
+  it('should return the first answer for a repeated Idempotency-Key and not act twice', async () => {
+    const a = await apply()
+    const window = await t.as('window')
+    const body = { expectedVersion: a.version, command: { type: 'accept' } }
+    const first = await window.post(`/api/cases/${a.caseId}/commands`, body, { 'idempotency-key': 'retry-accept-0001' })
+    const again = await window.post(`/api/cases/${a.caseId}/commands`, body, { 'idempotency-key': 'retry-accept-0001' })
+    expect(again.status).toBe(200)
+    expect(again.body).toEqual(first.body)
+    const detail = await window.get(`/api/cases/${a.caseId}`)
+    expect(detail.body.timeline.filter((e: { type: string }) => e.type === 'case:accepted')).toHaveLength(1)
+  })
+
+  it('should show todo by post: the window sees the new case, the handler does not', async () => {
+    const a = await apply()
+    const windowTodo = (await (await t.as('window')).get('/api/cases?view=todo&pageSize=200')).body
+    const handlerTodo = (await (await t.as('handler')).get('/api/cases?view=todo&pageSize=200')).body
+    expect(windowTodo.items.map((c: { id: string }) => c.id)).toContain(a.caseId)
+    expect(handlerTodo.items.map((c: { id: string }) => c.id)).not.toContain(a.caseId)
+  })
+
+  it('should hide a case from staff of another department (404) and let the supervisor see it', async () => {
+    const a = await apply()
+    expect((await (await t.as('cd-window')).get(`/api/cases/${a.caseId}`)).status).toBe(404)
+    expect((await (await t.as('supervisor')).get(`/api/cases/${a.caseId}`)).status).toBe(200)
+  })
+
+  it('should answer an unknown number and a wrong password alike', async () => {
+    const a = await apply()
+    const wrong = await t.anonymous().post('/api/hall/track', { caseNo: a.caseNo, queryCode: a.queryCode === '000000' ? '000001' : '000000' })
+    const unknown = await t.anonymous().post('/api/hall/track', { caseNo: 'SL20260302999999', queryCode: '123456' })
+    expect(wrong.status).toBe(404)
+    expect(unknown.status).toBe(404)
+    expect(wrong.body).toEqual(unknown.body)
+  })
+
+  it('should refuse a command without the CSRF header', async () => {
+    const a = await apply()
+    const window = await t.as('window')
+    window.csrf = ''
+    const r = await window.post(`/api/cases/${a.caseId}/commands`, { expectedVersion: a.version, command: { type: 'accept' } })
+    expect(r.status).toBe(403)
+    expect(r.body.error.details.reason).toBe('CSRF')
+  })
+
+  it('should name an unknown command type', async () => {
+    const a = await apply()
+    const r = await (await t.as('window')).post(`/api/cases/${a.caseId}/commands`, { expectedVersion: a.version, command: { type: 'approveEverything' } })
+    expect(r.status).toBe(400)
+    expect(r.body.error.details.issues[0].path).toBe('/body/command/type')
+  })
+})

@@ -1,0 +1,173 @@
+import { randomInt, randomUUID } from 'node:crypto'
+import { validateFormData, type PowerItemDefinition } from '@sunlight/definition'
+import { applyCommand, type Actor, type Applicant, type CaseEvent, type CaseState, type Command, type MaterialSubmission } from '@sunlight/engine'
+import type { User } from '../auth/roles'
+import { safeEqual, sha256 } from '../auth/tokens'
+import type { Deps } from '../deps'
+import { AppError } from '../errors'
+import { findCase, insertEvents, projection, saveEvents, stateOf, type CaseRow } from './case-store'
+import type { StaffCommand } from './commands'
+import { nextValue } from './counters'
+import { currentPublished, definitionAt } from './items-store'
+import { visibleDepartments } from './org'
+
+export const staffActor = (u: User): Actor => ({ id: u.id, name: u.name, kind: 'staff', department: u.departmentId ?? undefined, posts: u.posts })
+
+const hashCode = (caseId: string, code: string) => sha256(`${caseId}:${code}`)
+
+function refused(r: { code: string; message: string; messageZh: string; details: Record<string, unknown> }): AppError {
+  return new AppError('UNPROCESSABLE', r.message, { refusal: r.code, messageZh: r.messageZh, ...r.details })
+}
+
+/** The case, if the user may see it; otherwise NOT_FOUND (existence is not revealed). */
+export async function caseForUser(deps: Deps, user: User, caseId: string): Promise<CaseRow> {
+  const row = await findCase(deps.db.knex, { id: caseId })
+  const visible = await visibleDepartments(deps, user)
+  if (!row || (visible !== 'all' && !visible.has(row.department_id))) throw new AppError('NOT_FOUND', `no case ${caseId}`, { caseId })
+  return row
+}
+
+export interface NewApplication {
+  itemKey: string
+  applicant: Applicant
+  form: Record<string, unknown>
+  materials: Record<string, MaterialSubmission>
+}
+
+/**
+ * A new case, online (the public, no account needed) or at the window (staff of the item's
+ * department holding its acceptance post). The form data is checked on the server against the
+ * published form with the browser's rules; the case number is gap-free per day and the query
+ * password is returned once and stored hashed.
+ */
+export async function submitApplication(deps: Deps, app: NewApplication, by: User | undefined) {
+  const { item, definition: def } = await currentPublished(deps, app.itemKey)
+  const check = validateFormData(def.form, app.form)
+  if (check.errors.length)
+    throw new AppError('VALIDATION_FAILED', `the application form has ${check.errors.length} problem(s): ${check.errors.map((e) => e.path).join(', ')}`, {
+      issues: check.errors.map((e) => ({ path: `/body${e.path}`, code: e.code, message: e.message, messageZh: e.messageZh })),
+    })
+  if (by) {
+    if (by.departmentId !== item.department_id) throw new AppError('FORBIDDEN', 'window acceptance is for staff of the department that holds the item')
+  }
+  const now = deps.now()
+  const caseId = randomUUID()
+  const queryCode = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  return deps.db.knex.transaction(async (trx) => {
+    const day = deps.calendar.dayOf(now).replace(/-/g, '')
+    const caseNo = `SL${day}${String(await nextValue(trx, `caseNo:${day}`)).padStart(6, '0')}`
+    const actor: Actor = by ? staffActor(by) : { id: 'public', name: app.applicant.name, kind: 'applicant' }
+    const cmd: Command = { type: 'submit', actor, caseId, caseNo, queryCode, channel: by ? 'window' : 'online', applicant: app.applicant, form: check.values, materials: app.materials }
+    const r = applyCommand(def, undefined, cmd, now, deps.calendar)
+    if (!r.ok) throw refused(r.refusal)
+    await trx('cases').insert({
+      id: caseId,
+      case_no: caseNo,
+      query_code_hash: hashCode(caseId, queryCode),
+      item_key: def.key,
+      item_version: def.version,
+      department_id: item.department_id,
+      applicant_name: app.applicant.name,
+      ...projection(def, r.state, now, deps.calendar),
+      state: JSON.stringify(r.state),
+      version: r.state.seq,
+      created_at: now,
+      updated_at: now,
+    })
+    await insertEvents(trx, caseId, item.department_id, r.events)
+    const missing = def.item.materials.filter((m) => m.mandatory && app.materials[m.id]?.provided !== true).map((m) => ({ id: m.id, name: m.name }))
+    return { caseId, caseNo, queryCode, status: r.state.status, version: r.state.seq, missingMaterials: missing, receivedDay: r.state.receivedDay }
+  })
+}
+
+/** Turns an API command into an engine command with the signed-in user as the actor. */
+async function engineCommand(deps: Deps, user: User, cmd: StaffCommand): Promise<Command> {
+  const actor = staffActor(user)
+  if (cmd.type === 'transfer') {
+    const to = (await deps.db.knex('users').where({ id: cmd.toUserId }).first()) as { id: string; name: string; posts: string; department_id: string; roles: string } | undefined
+    if (!to || to.department_id !== user.departmentId)
+      throw new AppError('VALIDATION_FAILED', 'transfer to a colleague of the same department', { issues: [{ path: '/body/command/toUserId', message: 'no such colleague' }] })
+    const { toUserId: _drop, ...rest } = cmd
+    return { ...rest, actor, to: { id: to.id, name: to.name, kind: 'staff', department: to.department_id, posts: JSON.parse(to.posts) as string[] } }
+  }
+  return { ...cmd, actor } as Command
+}
+
+/**
+ * One engine command in one transaction, with optimistic concurrency (the caller's
+ * `expectedVersion` must be the case's current version, else 409) and an idempotency key (a
+ * repeated key returns the first answer and does nothing again). A merge also concludes every
+ * merged case in the same transaction.
+ */
+export async function runCommand(deps: Deps, user: User, caseId: string, cmd: StaffCommand, expectedVersion: number, idempotencyKey?: string) {
+  const idemKey = idempotencyKey ? `${user.id}:${idempotencyKey}` : undefined
+  if (idemKey) {
+    const seen = (await deps.db.knex('idempotency_keys').where({ key: idemKey }).first()) as { status: number; response: string; case_id: string } | undefined
+    if (seen) {
+      if (seen.case_id !== caseId) throw new AppError('CONFLICT', 'this Idempotency-Key was already used for another case')
+      return JSON.parse(seen.response) as unknown
+    }
+  }
+  const row = await caseForUser(deps, user, caseId)
+  const def = await definitionAt(deps, row.item_key, row.item_version)
+  const engineCmd = await engineCommand(deps, user, cmd)
+  const now = deps.now()
+  try {
+    return await deps.db.knex.transaction(async (trx) => {
+      const fresh = (await findCase(trx, { id: caseId })) as CaseRow
+      if (fresh.version !== expectedVersion)
+        throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: fresh.version, expectedVersion })
+      const r = applyCommand(def, stateOf(fresh), engineCmd, now, deps.calendar)
+      if (!r.ok) throw refused(r.refusal)
+      await saveEvents(trx, deps, fresh, def, r.state, r.events, expectedVersion, user.id)
+      if (cmd.type === 'merge') await mergeOthers(trx, deps, user, fresh, cmd.caseNos, cmd.reason, now)
+      const response = { caseId, version: r.state.seq, status: r.state.status, events: r.events.map(publicEvent), tasks: r.state.tasks.map((t) => t.node) }
+      if (idemKey) await trx('idempotency_keys').insert({ key: idemKey, case_id: caseId, status: 200, response: JSON.stringify(response), created_at: now })
+      return response
+    })
+  } catch (e) {
+    // Two requests with one idempotency key raced: the loser returns the winner's answer.
+    if (idemKey && !(e instanceof AppError)) {
+      const seen = (await deps.db.knex('idempotency_keys').where({ key: idemKey }).first()) as { response: string } | undefined
+      if (seen) return JSON.parse(seen.response) as unknown
+    }
+    throw e
+  }
+}
+
+async function mergeOthers(trx: import('knex').Knex.Transaction, deps: Deps, user: User, primary: CaseRow, caseNos: readonly string[], reason: string, now: number) {
+  for (const no of caseNos) {
+    const other = await findCase(trx, { case_no: no })
+    if (!other || other.department_id !== primary.department_id)
+      throw new AppError('UNPROCESSABLE', `case ${no} cannot be merged: not a case of this department`, { refusal: 'merge.invalid', caseNo: no })
+    const def = await definitionAt(deps, other.item_key, other.item_version)
+    const r = applyCommand(def, stateOf(other), { type: 'mergeInto', actor: staffActor(user), into: primary.case_no, reason }, now, deps.calendar)
+    if (!r.ok) throw refused({ ...r.refusal, details: { ...r.refusal.details, caseNo: no } })
+    await saveEvents(trx, deps, other, def, r.state, r.events, other.version, user.id)
+  }
+}
+
+export function publicEvent(e: CaseEvent) {
+  return { seq: e.seq, type: e.type, at: e.at, node: e.node, actor: e.actor.name, post: e.post, opinion: e.opinion, reason: e.reason, hash: e.hash }
+}
+
+/** Public lookups are rate-limited per IP and answer "not found" alike for an unknown number and a wrong password. */
+export async function caseByNumberAndCode(deps: Deps, caseNo: string, queryCode: string, ip: string): Promise<{ row: CaseRow; def: PowerItemDefinition; state: CaseState }> {
+  if (!deps.limiter.hit(`track:${ip}`, 30, 60_000, deps.now())) throw new AppError('TOO_MANY_REQUESTS', 'too many look-ups; wait a minute')
+  const row = await findCase(deps.db.knex, { case_no: caseNo })
+  if (!row || !row.query_code_hash || !safeEqual(row.query_code_hash, hashCode(row.id, queryCode)))
+    throw new AppError('NOT_FOUND', 'no case with this number and query password')
+  return { row, def: await definitionAt(deps, row.item_key, row.item_version), state: stateOf(row) }
+}
+
+/** 补正 online by the applicant, with the case number and query password. */
+export async function applicantSupplement(deps: Deps, caseNo: string, queryCode: string, materials: Record<string, MaterialSubmission>, ip: string) {
+  const { row, def, state } = await caseByNumberAndCode(deps, caseNo, queryCode, ip)
+  const now = deps.now()
+  return deps.db.knex.transaction(async (trx) => {
+    const r = applyCommand(def, state, { type: 'supplement', actor: { id: 'public', name: state.applicant.name, kind: 'applicant' }, materials }, now, deps.calendar)
+    if (!r.ok) throw refused(r.refusal)
+    await saveEvents(trx, deps, row, def, r.state, r.events, row.version, undefined)
+    return { caseNo, status: r.state.status }
+  })
+}
