@@ -136,4 +136,11 @@ describe('definition/validate: deliberately broken copies of a template', () => 
     def.form.properties.neighbourNote['x-reactions'].fulfill.state.visible = '{{ $deps[0] === }}'
     expect(codesAt(validateDefinition(def))).toContain('expr.parse /form/properties/neighbourNote/x-reactions/fulfill/state/visible')
   })
+
+  it('should warn about a write permission on the acceptance step, which records no form changes', () => {
+    const def = religious()
+    const i = nodeIndex(def, 'accept')
+    def.flow.nodes[i].fieldPermissions = { venueName: 'write' }
+    expect(validateDefinition(def)).toEqual([expect.objectContaining({ code: 'step.permission_unusable', severity: 'warning', path: `/flow/nodes/${i}/fieldPermissions/venueName` })])
+  })
 })

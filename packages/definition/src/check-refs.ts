@@ -65,8 +65,19 @@ export function checkReferences(def: PowerItemDefinition, dicts: Dictionaries): 
   def.flow.nodes.forEach((n, i) => {
     if (n.type === 'end') inDict(dicts.result, n.result, pointer('flow', 'nodes', i, 'result'), 'result')
     if (n.type !== 'step') return
-    for (const field of Object.keys(n.fieldPermissions))
-      if (!fieldPaths.has(field)) out.push(diagnostic('ref.unknown_field', pointer('flow', 'nodes', i, 'fieldPermissions', field), { field }))
+    for (const [field, perm] of Object.entries(n.fieldPermissions)) {
+      const at = pointer('flow', 'nodes', i, 'fieldPermissions', field)
+      if (!fieldPaths.has(field)) out.push(diagnostic('ref.unknown_field', at, { field }))
+      else if (perm === 'write' && (n.kind === 'acceptance' || n.countersign))
+        out.push(
+          diagnostic('step.permission_unusable', at, {
+            node: n.id,
+            field,
+            why: n.kind === 'acceptance' ? 'acceptance records no form changes' : 'countersign signatures carry no form changes',
+            whyZh: n.kind === 'acceptance' ? '受理操作不修改表单' : '会签只记录签署意见，不修改表单',
+          }),
+        )
+    }
     n.documents.forEach((docId, j) => {
       const doc = docs.get(docId)
       if (!doc) out.push(diagnostic('ref.unknown_document', pointer('flow', 'nodes', i, 'documents', j), { id: docId }))

@@ -191,6 +191,11 @@ export const diagnosticMessages = {
     (p) => `document "${p.id}" is issued by "${p.operation}", which step "${p.node}" does not allow`,
     (p) => `文书“${p.id}”由操作“${p.operation}”出具，但环节“${p.node}”不允许该操作`,
   ),
+  'step.permission_unusable': m(
+    'warning',
+    (p) => `step "${p.node}" grants write on "${p.field}", but ${p.why}`,
+    (p) => `环节“${p.node}”对“${p.field}”设置了可写权限，但${p.whyZh}`,
+  ),
   'discretion.range': m(
     'error',
     (p) => `fine range minimum ${p.min} is above its maximum ${p.max}`,

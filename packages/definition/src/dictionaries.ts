@@ -147,6 +147,10 @@ const documentKind: Dictionary = [
   d('paymentDecision', '给付决定书', 'Benefit decision'),
   d('deliveryReceipt', '送达回证', 'Proof of delivery'),
   d('approvalForm', '审批表', 'Approval form'),
+  d('rectificationNotice', '责令改正通知书', 'Order to rectify'),
+  d('filingNotice', '备案通知书', 'Filing notice'),
+  d('mediationAgreement', '调解书', 'Mediation agreement'),
+  d('suspensionNotice', '中止通知书', 'Suspension notice'),
 ]
 
 export const defaultDictionaries: Dictionaries = {

@@ -28,7 +28,12 @@ export function firingPoints(
   const facts = caseFactsOf(def, state, now, cal)
   const clocks = caseClocks(def, state, now, cal)
   for (const p of candidates) {
-    if (p.node !== undefined && event && event.node !== p.node && !state.tasks.some((t) => t.node === p.node)) continue
+    // A point on a step: an event-triggered point fires only for events at that step; a time
+    // point is evaluated while the step is open (or for the event that just left it).
+    if (p.node !== undefined) {
+      if (p.on !== undefined && event?.node !== p.node) continue
+      if (p.on === undefined && event?.node !== p.node && !state.tasks.some((t) => t.node === p.node)) continue
+    }
     const stepClock = p.node ? clocks.clocks.find((c) => c.kind === 'step' && c.node === p.node) : undefined
     const scope = {
       form: state.form,
