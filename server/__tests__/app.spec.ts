@@ -60,7 +60,7 @@ describe('server/app', () => {
   it('should answer malformed JSON with a 400 naming the body', async () => {
     const r = await fetch(t.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad' })
     expect(r.status).toBe(400)
-    expect((await r.json()).error).toEqual({ code: 'BAD_REQUEST', message: 'the request body is not valid JSON', details: { issues: [{ path: '/body', message: 'the request body is not valid JSON' }] } })
+    expect(((await r.json()) as { error: unknown }).error).toEqual({ code: 'BAD_REQUEST', message: 'the request body is not valid JSON', details: { issues: [{ path: '/body', message: 'the request body is not valid JSON' }] } })
   })
 
   it('should put a strict CSP without unsafe-eval on every response, errors included', async () => {

@@ -17,7 +17,7 @@ describe('server/auth', () => {
     const cookie = r.headers.getSetCookie().find((c) => c.startsWith('sl_session=')) ?? ''
     expect(cookie).toMatch(/httponly/i)
     expect(cookie).toMatch(/samesite=strict/i)
-    expect((await r.json()).csrfToken).toMatch(/^[A-Za-z0-9_-]{20,}$/)
+    expect(((await r.json()) as { csrfToken: string }).csrfToken).toMatch(/^[A-Za-z0-9_-]{20,}$/)
   })
 
   it('should answer an unknown user and a wrong password alike', async () => {

@@ -7,13 +7,19 @@ import { errorHandler } from './middleware/error-handler'
 import { requestId } from './middleware/request-id'
 import { securityHeaders } from './middleware/security-headers'
 import { session } from './middleware/session'
+import { staticApps, type StaticApp } from './middleware/static-apps'
 import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from './route-table'
 import { authRoutes } from './routes/auth'
 import { caseRoutes } from './routes/cases'
 import { catalogRoutes } from './routes/catalog'
+import { documentRoutes } from './routes/documents'
 import { hallRoutes } from './routes/hall'
 import { homeRoutes } from './routes/home'
+import { operationRoutes } from './routes/operations'
+import { interactionRoutes } from './routes/interactions'
+import { itemRoutes } from './routes/items'
 import { toolRoutes } from './routes/tools'
+import { uploadRoutes } from './routes/uploads'
 
 export const API_VERSION = '0.1.0'
 
@@ -23,9 +29,13 @@ export function routeTable(deps: Deps): RouteSpec[] {
     ...homeRoutes(deps),
     ...authRoutes(deps),
     ...catalogRoutes(deps),
+    ...itemRoutes(deps),
     ...toolRoutes(deps),
     ...caseRoutes(deps),
+    ...documentRoutes(deps),
     ...hallRoutes(deps),
+    ...interactionRoutes(deps),
+    ...uploadRoutes(deps),
   ]
   routes.push(
     defineRoute({
@@ -52,7 +62,7 @@ export function routeTable(deps: Deps): RouteSpec[] {
 }
 
 /** Builds the Koa app from its dependencies. Never listens: main.ts does, tests drive app.callback(). */
-export function createApp(deps: Deps): Koa {
+export function createApp(deps: Deps, options: { staticApps?: readonly StaticApp[] } = {}): Koa {
   const app = new Koa()
   app.use(requestId())
   app.use(accessLog({ logger: deps.logger }))
@@ -70,6 +80,7 @@ export function createApp(deps: Deps): Koa {
       },
     }),
   )
+  if (options.staticApps?.length) app.use(staticApps({ apps: options.staticApps }))
   app.use(session({ deps }))
   const router = mountRoutes(routeTable(deps))
   app.use(router.routes())

@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
 import { boot } from './bootstrap'
 import { createLogger } from './logger'
+import { reloadCalendar } from './services/calendar-admin'
+import { startScheduler } from './services/scheduler'
 
 // The only bootstrap: environment → dependencies → app → listen.
 const env = process.env
@@ -25,9 +27,17 @@ const deps = await boot({
   demo: demo ? { templatesDir: env.SUNLIGHT_TEMPLATES ?? `${root}templates` } : undefined,
   admin: env.SUNLIGHT_ADMIN_USER && env.SUNLIGHT_ADMIN_PASSWORD ? { username: env.SUNLIGHT_ADMIN_USER, password: env.SUNLIGHT_ADMIN_PASSWORD } : undefined,
 })
-const server = createApp(deps).listen(port, host, () => {
+await reloadCalendar(deps) // the official schedule plus what administrators entered
+// The built apps (pnpm start builds them first): the designer under /designer/, hall and workbench at /.
+const staticApps = [
+  { prefix: '/designer/', dir: `${root}designer/dist` },
+  { prefix: '/', dir: `${root}runtime/dist` },
+].filter((a) => existsSync(`${a.dir}/index.html`))
+const server = createApp(deps, { staticApps }).listen(port, host, () => {
   process.stdout.write(`Sunlight is running at http://${host}:${port}/  (${deps.db.kind}${deps.db.kind === 'sqlite' ? ` ${sqliteFile}` : ''}${demo ? ', demo data' : ''})\n`)
 })
-const stop = () => server.close(() => void deps.db.close().then(() => process.exit(0)))
+// Warnings at the engine's instants; with several processes on one PostgreSQL, one holds the lease.
+const scheduler = startScheduler(deps, { intervalMs: Number(env.SUNLIGHT_SCHEDULER_MS ?? 5000) })
+const stop = () => void scheduler.stop().finally(() => server.close(() => void deps.db.close().then(() => process.exit(0))))
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

@@ -1,6 +1,10 @@
 import type { Knex } from 'knex'
+import { documents } from './migration-003-documents'
+import { governance } from './migration-002-governance'
+import { hall } from './migration-005-hall'
+import { operations } from './migration-004-operations'
 
-interface Migration {
+export interface Migration {
   name: string
   up(k: Knex): Promise<void>
   down(k: Knex): Promise<void>
@@ -156,7 +160,8 @@ const m001: Migration = {
   },
 }
 
-export const migrations: readonly Migration[] = [m001]
+// Later parts of the server add their tables in their own files, listed here in order.
+export const migrations: readonly Migration[] = [m001, governance, documents, operations, hall]
 
 /** Runs every migration not yet applied (knex's own bookkeeping tables). */
 export async function migrateLatest(k: Knex): Promise<string[]> {

@@ -1,0 +1,1 @@
+export { ApiError, createHttp, type Http, type HttpOptions } from './http'

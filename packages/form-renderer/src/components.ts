@@ -1,0 +1,61 @@
+import {
+  ArrayCards,
+  ArrayCollapse,
+  ArrayItems,
+  ArrayTable,
+  ArrayTabs,
+  Cascader,
+  Checkbox,
+  DatePicker,
+  FormCollapse,
+  FormGrid,
+  FormItem,
+  FormLayout,
+  FormTab,
+  Input,
+  InputNumber,
+  Password,
+  PreviewText,
+  Radio,
+  Select,
+  Space,
+  Switch,
+  TimePicker,
+  Transfer,
+  Upload,
+} from '@formily/element-plus'
+
+/**
+ * Every component name a published form may use. Formily's Element Plus names, plus the aliases
+ * definitions commonly carry from other Formily bindings (NumberPicker → InputNumber), so one
+ * schema renders in the designer's preview, the hall and the workbench alike.
+ */
+export const formComponents = {
+  ArrayCards,
+  ArrayCollapse,
+  ArrayItems,
+  ArrayTable,
+  ArrayTabs,
+  Cascader,
+  Checkbox,
+  DatePicker,
+  FormCollapse,
+  FormGrid,
+  FormItem,
+  FormLayout,
+  FormTab,
+  Input,
+  InputNumber,
+  NumberPicker: InputNumber,
+  Password,
+  PreviewText,
+  Radio,
+  Select,
+  Space,
+  Switch,
+  TimePicker,
+  Transfer,
+  Upload,
+}
+
+export type FormComponentName = keyof typeof formComponents

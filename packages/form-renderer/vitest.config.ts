@@ -1,0 +1,13 @@
+import vue from '@vitejs/plugin-vue'
+import { defineProject } from 'vitest/config'
+
+export default defineProject({
+  plugins: [vue()],
+  test: {
+    name: 'form-renderer',
+    include: ['__tests__/**/*.spec.ts'],
+    environment: 'happy-dom',
+    css: false,
+    server: { deps: { inline: [/@formily/, /element-plus/] } },
+  },
+})

@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Koa from 'koa'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { staticApps } from '../src/middleware/static-apps'
+
+let server: Server
+let url: string
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'sunlight-static-'))
+  for (const app of ['hall', 'designer']) {
+    mkdirSync(join(root, app, 'assets'), { recursive: true })
+    writeFileSync(join(root, app, 'index.html'), `<html>${app}</html>`)
+    writeFileSync(join(root, app, 'assets', 'app-abc123.js'), `console.log('${app}')`)
+  }
+  writeFileSync(join(root, 'secret.txt'), 'do not serve')
+  const app = new Koa()
+  app.use(staticApps({ apps: [{ prefix: '/designer/', dir: join(root, 'designer') }, { prefix: '/', dir: join(root, 'hall') }] }))
+  app.use((ctx) => {
+    ctx.status = 404
+    ctx.body = 'api or missing'
+  })
+  server = createServer(app.callback())
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise<void>((r) => server.close(() => r())))
+
+describe('server/static-apps', () => {
+  it('should serve each app under its prefix with the right type and caching', async () => {
+    const js = await fetch(`${url}/designer/assets/app-abc123.js`)
+    expect(await js.text()).toBe("console.log('designer')")
+    expect(js.headers.get('content-type')).toContain('text/javascript')
+    expect(js.headers.get('cache-control')).toContain('immutable')
+  })
+
+  it('should answer client-side routes with the app page', async () => {
+    expect(await (await fetch(`${url}/workbench/cases/123`)).text()).toBe('<html>hall</html>')
+    expect(await (await fetch(`${url}/designer/items/abc`)).text()).toBe('<html>designer</html>')
+  })
+
+  it('should never leave the app folder', async () => {
+    for (const p of ['/..%2fsecret.txt', '/designer/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt']) {
+      const text = await (await fetch(url + p)).text()
+      expect(text).not.toContain('do not serve')
+    }
+  })
+
+  it('should leave /api and missing assets to the rest of the app', async () => {
+    expect((await fetch(`${url}/api/health`)).status).toBe(404)
+    expect((await fetch(`${url}/assets/missing.js`)).status).toBe(404)
+  })
+})
