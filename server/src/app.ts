@@ -12,14 +12,10 @@ import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from './rou
 import { authRoutes } from './routes/auth'
 import { caseRoutes } from './routes/cases'
 import { catalogRoutes } from './routes/catalog'
-import { documentRoutes } from './routes/documents'
 import { hallRoutes } from './routes/hall'
 import { homeRoutes } from './routes/home'
-import { operationRoutes } from './routes/operations'
-import { interactionRoutes } from './routes/interactions'
 import { itemRoutes } from './routes/items'
 import { toolRoutes } from './routes/tools'
-import { uploadRoutes } from './routes/uploads'
 
 export const API_VERSION = '0.1.0'
 
@@ -32,10 +28,7 @@ export function routeTable(deps: Deps): RouteSpec[] {
     ...itemRoutes(deps),
     ...toolRoutes(deps),
     ...caseRoutes(deps),
-    ...documentRoutes(deps),
     ...hallRoutes(deps),
-    ...interactionRoutes(deps),
-    ...uploadRoutes(deps),
   ]
   routes.push(
     defineRoute({
