@@ -28,9 +28,11 @@ export function applyCommand(
   let s = state
   const out: CaseEvent[] = []
   const append = (u: UnsignedEvent) => {
-    const unsigned = { ...u, caseId, seq: (s?.seq ?? 0) + 1, prevHash: s?.lastHash ?? GENESIS_HASH }
+    // An event is a snapshot: it shares no object with the command nor with the state it folds into,
+    // so mutating either afterwards can never rewrite history.
+    const unsigned = structuredClone({ ...u, caseId, seq: (s?.seq ?? 0) + 1, prevHash: s?.lastHash ?? GENESIS_HASH })
     const e = { ...unsigned, hash: hashEvent(unsigned) } as CaseEvent
-    s = evolve(s, e)
+    s = evolve(s, structuredClone(e))
     out.push(e)
     return e
   }

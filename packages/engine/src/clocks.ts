@@ -120,11 +120,15 @@ function clock(
   thresholds: [Level, number][],
 ): ClockReport {
   const report: ClockReport = { kind, start, limit, paused, level: 'normal' }
+  // A paused clock stands still: its level is the one it had when the pause began. Pauses exclude
+  // days (S, E], so a threshold at 24:00 of the pause's first day would otherwise be crossed while paused.
+  const openFrom = paused ? pauses.find((p) => p.to === undefined)?.from : undefined
+  const asOf = openFrom === undefined ? now : Math.min(now, Math.max(start, openFrom))
   try {
     report.deadline = cal.deadline(start, limit, pauses, now)
     for (const [level, value] of thresholds) {
-      const at = value <= 0 ? start : cal.deadline(start, { value, unit: limit.unit }, pauses, now)
-      if (now > at) report.level = level
+      const at = value <= 0 ? start : cal.deadline(start, { value, unit: limit.unit }, pauses, asOf)
+      if (asOf > at) report.level = level
       else if (!paused && !report.next) report.next = { level, at: at + 1 }
     }
   } catch (e) {

@@ -58,6 +58,9 @@ export function decide(
   if (state.status === 'concluded')
     return refuse(state.mergedInto ? refusal('case.merged', { into: state.mergedInto }) : refusal('case.concluded'))
   if (now < state.updatedAt) return refuse(refusal('time.backwards', { last: formatInstant(state.updatedAt) }))
+  // The command's own day must be in the holiday table, whatever the command computes.
+  const unknownDay = guarded(() => (cal.isWorkday(cal.dayOf(now)), { ok: true, events: [] }))
+  if (!unknownDay.ok) return unknownDay
   if (!ALLOWED[cmd.type].includes(state.status))
     return refuse(
       refusal('case.status', {

@@ -53,7 +53,7 @@ export function complete(ctx: Ctx<Of<'complete'>>): Decision {
   if (cmd.penalty || ds) {
     if (!ds) return refuse(refusal('penalty.no_standard'))
     const grade = cmd.penalty?.grade ?? String(form[ds.gradeField] ?? '')
-    const amount = cmd.penalty?.amount ?? Number(form[ds.amountField])
+    const amount = cmd.penalty?.amount ?? Number(form[ds.amountField] ?? 0) // no amount entered = no fine
     const reason = cmd.penalty?.reason ?? cmd.reason
     const g = ds.grades.find((x) => x.id === grade)
     if (!g) return refuse(refusal('penalty.unknown_grade', { grade }))
@@ -110,6 +110,9 @@ export function returnStep(ctx: Ctx<Of<'return'>>): Decision {
     return refuse(refusal('return.invalid_target', { to: cmd.to }))
   // Nodes on the way from the target back to here decide whether the return is safe.
   const between = [...reachable(graph, [cmd.to], 'forward')].filter((id) => reachable(graph, [id], 'forward').has(cmd.node))
+  // The target must lie upstream of this step (not in another parallel branch) and hold no open task.
+  if (!between.includes(cmd.to) || state.tasks.some((t) => t.node === cmd.to))
+    return refuse(refusal('return.invalid_target', { to: cmd.to }))
   const splits = between.filter((id) => isParallelSplit(graph, id)).length
   const joins = between.filter((id) => isParallelJoin(graph, id)).length
   const othersOpen = state.tasks.length > 1 || Object.keys(state.joins).length > 0
