@@ -42,8 +42,8 @@ function naiveDeadline(from: number, limit: TimeLimit, pauses: readonly Pause[])
     if (excluded.has(x)) continue
     if (limit.unit === 'days' || chineseDays.isWorkday(dayString(x))) counted++
   }
-  // 民法典 art. 203 roll-forward for natural days.
-  while (limit.unit === 'days' && !chineseDays.isWorkday(dayString(x))) x++
+  // 民法典 art. 203 roll-forward for natural days, to a working day on which the clock runs.
+  while (limit.unit === 'days' && (!chineseDays.isWorkday(dayString(x)) || excluded.has(x))) x++
   return cal.endOfDay(dayString(x))
 }
 

@@ -241,7 +241,16 @@ export function createCalendar(table: CalendarTable, options: CalendarOptions = 
         if (a > t) break
         t += b - a + 1
       }
-      return endOfEpochDay(rollForward(t))
+      // 民法典 art. 203 moves a last day that is a rest day to the next working day. If the case is
+      // paused on that working day, the clock is not running there either: the last day is then
+      // the first working day after the pause.
+      let r = rollForward(t)
+      for (let i = 0; i < ex.length; i += 2) {
+        const a = ex[i] ?? 0
+        const b = ex[i + 1] ?? 0
+        if (a <= r && r <= b) r = rollForward(b + 1)
+      }
+      return endOfEpochDay(r)
     }
     // The n-th working day after day(from) not counting excluded working days: every excluded
     // working day on or before the current candidate pushes the candidate one working day later.

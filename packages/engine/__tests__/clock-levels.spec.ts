@@ -161,7 +161,7 @@ describe('engine/clock levels on natural-day items (religious template, 20/30 da
   // Known calendar issue, reported (packages/calendar deadline(), unit 'days'): the excluded days are
   // compared with the nominal last day (Sunday 03-22) before the art. 203 roll-forward, so a pause
   // begun on that Sunday moves nothing although it covers the real last day (Monday 03-23).
-  it.fails('KNOWN CALENDAR BUG: a pause begun on the nominal (rest-day) last day should push the rolled deadline past the pause', () => {
+  it('should push a rolled natural-day deadline past a pause begun on the nominal rest-day last day (民法典 art. 203)', () => {
     const r = reviewing().do({ type: 'suspend', actor: handler1, reason: '暂停' }, '2026-03-22 10:00').do({ type: 'resume', actor: handler1 }, '2026-03-25 10:00')
     expect(promisedDue(r, '2026-03-25 11:00') > '2026-03-25').toBe(true)
   })
