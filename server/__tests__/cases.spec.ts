@@ -136,4 +136,45 @@ describe('server/cases: a case from the hall to conclusion', () => {
     expect(r.status).toBe(400)
     expect(r.body.error.details.issues[0].path).toBe('/body/command/type')
   })
+
+  it('should flag a case whose stored event was edited, in the workbench and in the hall', async () => {
+    const a = await apply()
+    const window = await t.as('window')
+    await command(window, a.caseId, { type: 'accept', opinion: '材料齐全' })
+    const row = await t.deps.db.knex('case_events').where({ case_id: a.caseId, seq: 2 }).first()
+    const edited = JSON.parse(row.event)
+    edited.opinion = '材料不全'
+    await t.deps.db.knex('case_events').where({ case_id: a.caseId, seq: 2 }).update({ event: JSON.stringify(edited) })
+    const detail = await window.get(`/api/cases/${a.caseId}`)
+    expect(detail.body.chain).toMatchObject({ ok: false, seq: 2, reason: 'hash' })
+    const pub = await t.anonymous().post('/api/hall/track', { caseNo: a.caseNo, queryCode: a.queryCode })
+    expect(pub.body.historyIntact).toBe(false)
+  })
+
+  it('should flag a case whose last event was deleted', async () => {
+    const a = await apply()
+    const window = await t.as('window')
+    await command(window, a.caseId, { type: 'accept' })
+    await t.deps.db.knex('case_events').where({ case_id: a.caseId, seq: 2 }).delete()
+    expect((await window.get(`/api/cases/${a.caseId}`)).body.chain).toMatchObject({ ok: false, reason: 'truncated' })
+  })
+
+  it('should let exactly one of two simultaneous commands on one case win; the other gets 409', async () => {
+    const a = await apply()
+    const [w1, w2] = [await t.as('window'), await t.as('window')]
+    const body = { expectedVersion: a.version, command: { type: 'accept' } }
+    const results = await Promise.all([w1.post(`/api/cases/${a.caseId}/commands`, body), w2.post(`/api/cases/${a.caseId}/commands`, body)])
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409])
+    const detail = await w1.get(`/api/cases/${a.caseId}`)
+    expect(detail.body.timeline.filter((e: { type: string }) => e.type === 'case:accepted')).toHaveLength(1)
+    expect(detail.body.chain.ok).toBe(true)
+  })
+
+  it('should commit many simultaneous commands on different cases, each once', async () => {
+    const cases = await Promise.all(Array.from({ length: 20 }, () => apply()))
+    const window = await t.as('window')
+    const results = await Promise.all(cases.map((a) => window.post(`/api/cases/${a.caseId}/commands`, { expectedVersion: a.version, command: { type: 'accept' } })))
+    expect(results.map((r) => r.status)).toEqual(cases.map(() => 200))
+    for (const a of cases) expect((await window.get(`/api/cases/${a.caseId}`)).body.case.status).toBe('handling')
+  })
 })

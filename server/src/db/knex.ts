@@ -15,7 +15,59 @@ export interface DbConfig {
 export interface Db {
   knex: Knex
   kind: DbKind
+  /**
+   * Runs `work` in a write transaction. On SQLite, writes that arrive while one is committing are
+   * grouped into the next transaction (group commit: one fsync for many commands), each in its own
+   * savepoint so one command's failure undoes only itself; every caller is answered only after the
+   * commit, so an acknowledged command is durable. On PostgreSQL each call is its own transaction.
+   */
+  write<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T>
   close(): Promise<void>
+}
+
+interface Job {
+  work: (trx: Knex.Transaction) => Promise<unknown>
+  resolve: (v: unknown) => void
+  reject: (e: unknown) => void
+}
+
+/** Group commit for a single-connection database (see Db.write). */
+function groupCommit(k: Knex, maxBatch = 256): Db['write'] {
+  const queue: Job[] = []
+  let draining = false
+  async function drain(): Promise<void> {
+    draining = true
+    while (queue.length) {
+      const batch = queue.splice(0, maxBatch)
+      const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
+      try {
+        await k.transaction(async (trx) => {
+          for (const job of batch) {
+            try {
+              outcomes.push({ ok: true, value: batch.length === 1 ? await job.work(trx) : await trx.transaction((sp) => job.work(sp)) })
+            } catch (error) {
+              if (batch.length === 1) throw error
+              outcomes.push({ ok: false, error })
+            }
+          }
+        })
+        batch.forEach((job, i) => {
+          const o = outcomes[i] as (typeof outcomes)[number]
+          if (o.ok) job.resolve(o.value)
+          else job.reject(o.error)
+        })
+      } catch (error) {
+        // The commit itself failed (or a lone job threw): nobody in the batch was acknowledged.
+        for (const job of batch) job.reject(error)
+      }
+    }
+    draining = false
+  }
+  return <T>(work: (trx: Knex.Transaction) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (v: unknown) => void, reject })
+      if (!draining) void drain()
+    })
 }
 
 /**
@@ -31,7 +83,7 @@ export function createDb(config: DbConfig): Db {
       searchPath: config.schema ? [config.schema] : undefined,
       pool: { min: 0, max: 10 },
     })
-    return { knex: k, kind: 'postgres', close: () => k.destroy() }
+    return { knex: k, kind: 'postgres', write: (work) => k.transaction(work), close: () => k.destroy() }
   }
   const filename = config.sqliteFile ?? 'data/sunlight.sqlite'
   const sync = config.synchronous ?? 'FULL'
@@ -47,5 +99,5 @@ export function createDb(config: DbConfig): Db {
       },
     },
   })
-  return { knex: k, kind: 'sqlite', close: () => k.destroy() }
+  return { knex: k, kind: 'sqlite', write: groupCommit(k), close: () => k.destroy() }
 }

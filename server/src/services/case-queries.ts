@@ -59,6 +59,19 @@ export async function listCases(deps: Deps, user: User, f: CaseFilters) {
   return { total, page: f.page, pageSize: f.pageSize, items: rows.map(summary) }
 }
 
+/**
+ * The chain check of a case: every event links to the one before and matches its hash
+ * (verifyChain), and the chain ends where the case's projection says it does — so a deleted
+ * last event is caught too.
+ */
+export function verifyCase(events: readonly CaseEvent[], state: CaseState) {
+  const chain = verifyChain(events)
+  if (!chain.ok) return chain
+  if (chain.count !== state.seq || chain.lastHash !== state.lastHash)
+    return { ok: false as const, brokenAt: chain.count, seq: chain.count + 1, reason: 'truncated' as const, message: `the case records ${state.seq} events but ${chain.count} are stored` }
+  return chain
+}
+
 /** Everything a case page shows: state, timeline, clocks now, the chain check, and what this user may do. */
 export async function caseDetail(deps: Deps, user: User, caseId: string) {
   const row = await caseForUser(deps, user, caseId)
@@ -74,7 +87,7 @@ export async function caseDetail(deps: Deps, user: User, caseId: string) {
     clocks: clocks.clocks.map((c) => ({ ...c, dueDay: c.deadline === undefined ? undefined : deps.calendar.dueDay(c.deadline) })),
     level: clocks.level,
     stepLevel: clocks.stepLevel,
-    chain: verifyChain(events),
+    chain: verifyCase(events, state),
     actions: actionsFor(def, state, user),
   }
 }
@@ -110,7 +123,7 @@ export function publicView(def: PowerItemDefinition, row: CaseRow, state: CaseSt
     })
   const clocks = caseClocks(def, state, deps.now(), deps.calendar)
   const promised = clocks.clocks.find((c) => c.kind === 'promised')
-  const chain = verifyChain(events)
+  const chain = verifyCase(events, state)
   return {
     caseNo: row.case_no,
     item: { key: def.key, name: def.item.name, department: def.item.department.name },

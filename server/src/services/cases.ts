@@ -53,7 +53,7 @@ export async function submitApplication(deps: Deps, app: NewApplication, by: Use
   const now = deps.now()
   const caseId = randomUUID()
   const queryCode = String(randomInt(0, 1_000_000)).padStart(6, '0')
-  return deps.db.knex.transaction(async (trx) => {
+  return deps.db.write(async (trx) => {
     const day = deps.calendar.dayOf(now).replace(/-/g, '')
     const caseNo = `SL${day}${String(await nextValue(trx, `caseNo:${day}`)).padStart(6, '0')}`
     const actor: Actor = by ? staffActor(by) : { id: 'public', name: app.applicant.name, kind: 'applicant' }
@@ -113,7 +113,7 @@ export async function runCommand(deps: Deps, user: User, caseId: string, cmd: St
   const engineCmd = await engineCommand(deps, user, cmd)
   const now = deps.now()
   try {
-    return await deps.db.knex.transaction(async (trx) => {
+    return await deps.db.write(async (trx) => {
       const fresh = (await findCase(trx, { id: caseId })) as CaseRow
       if (fresh.version !== expectedVersion)
         throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: fresh.version, expectedVersion })
@@ -164,7 +164,7 @@ export async function caseByNumberAndCode(deps: Deps, caseNo: string, queryCode:
 export async function applicantSupplement(deps: Deps, caseNo: string, queryCode: string, materials: Record<string, MaterialSubmission>, ip: string) {
   const { row, def, state } = await caseByNumberAndCode(deps, caseNo, queryCode, ip)
   const now = deps.now()
-  return deps.db.knex.transaction(async (trx) => {
+  return deps.db.write(async (trx) => {
     const r = applyCommand(def, state, { type: 'supplement', actor: { id: 'public', name: state.applicant.name, kind: 'applicant' }, materials }, now, deps.calendar)
     if (!r.ok) throw refused(r.refusal)
     await saveEvents(trx, deps, row, def, r.state, r.events, row.version, undefined)
