@@ -28,7 +28,7 @@ export const demoDepartments: Department[] = [
 interface DemoUser {
   id: string
   name: string
-  dept: string
+  dept: string | null
   roles: Role[]
   posts?: string[]
 }
@@ -46,6 +46,7 @@ export const demoUsers: DemoUser[] = [
   { id: 'cd-approver', name: '郑批准（成都市市场监管局）', dept: 'cd-scj', roles: ['staff'], posts: ['approver', 'head', 'chief', 'reviewer'] },
   { id: 'supervisor', name: '孙监察（省纪委监委）', dept: 'sc-jw', roles: ['supervisor'] },
   { id: 'admin', name: '系统管理员', dept: 'sc', roles: ['admin'] },
+  { id: 'citizen', name: '王市民（申请人）', dept: null, roles: ['applicant'] },
 ]
 
 /** Finds the department a definition names (by credit code, then by name), or creates a unit for it. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { applicants } from './migration-006-applicants'
 import { documents } from './migration-003-documents'
 import { governance } from './migration-002-governance'
 import { hall } from './migration-005-hall'
@@ -161,7 +162,7 @@ const m001: Migration = {
 }
 
 // Later parts of the server add their tables in their own files, listed here in order.
-export const migrations: readonly Migration[] = [m001, governance, documents, operations, hall]
+export const migrations: readonly Migration[] = [m001, governance, documents, operations, hall, applicants]
 
 /** Runs every migration not yet applied (knex's own bookkeeping tables). */
 export async function migrateLatest(k: Knex): Promise<string[]> {

@@ -15,6 +15,7 @@ export interface CaseRow {
   status: string
   level: string
   applicant_name: string | null
+  applicant_user_id?: string | null
   posts: string
   state: string
   version: number

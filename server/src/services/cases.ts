@@ -40,7 +40,7 @@ export interface NewApplication {
  * published form with the browser's rules; the case number is gap-free per day and the query
  * password is returned once and stored hashed.
  */
-export async function submitApplication(deps: Deps, app: NewApplication, by: User | undefined) {
+export async function submitApplication(deps: Deps, app: NewApplication, by: User | undefined, applicantUser?: User) {
   const { item, definition: def } = await currentPublished(deps, app.itemKey)
   const check = validateFormData(def.form, app.form)
   if (check.errors.length)
@@ -68,6 +68,7 @@ export async function submitApplication(deps: Deps, app: NewApplication, by: Use
       item_version: def.version,
       department_id: item.department_id,
       applicant_name: app.applicant.name,
+      applicant_user_id: applicantUser?.id ?? null,
       ...projection(def, r.state, now, deps.calendar),
       state: JSON.stringify(r.state),
       version: r.state.seq,
