@@ -12,6 +12,7 @@ import { defineRoute, mountRoutes, openApiDocument, type RouteSpec } from './rou
 import { authRoutes } from './routes/auth'
 import { caseRoutes } from './routes/cases'
 import { catalogRoutes } from './routes/catalog'
+import { documentRoutes } from './routes/documents'
 import { hallRoutes } from './routes/hall'
 import { homeRoutes } from './routes/home'
 import { itemRoutes } from './routes/items'
@@ -28,6 +29,7 @@ export function routeTable(deps: Deps): RouteSpec[] {
     ...itemRoutes(deps),
     ...toolRoutes(deps),
     ...caseRoutes(deps),
+    ...documentRoutes(deps),
     ...hallRoutes(deps),
   ]
   routes.push(
