@@ -14,9 +14,11 @@ import { caseRoutes } from './routes/cases'
 import { catalogRoutes } from './routes/catalog'
 import { documentRoutes } from './routes/documents'
 import { hallRoutes } from './routes/hall'
+import { interactionRoutes } from './routes/interactions'
 import { homeRoutes } from './routes/home'
 import { itemRoutes } from './routes/items'
 import { toolRoutes } from './routes/tools'
+import { uploadRoutes } from './routes/uploads'
 
 export const API_VERSION = '0.1.0'
 
@@ -31,6 +33,8 @@ export function routeTable(deps: Deps): RouteSpec[] {
     ...caseRoutes(deps),
     ...documentRoutes(deps),
     ...hallRoutes(deps),
+    ...interactionRoutes(deps),
+    ...uploadRoutes(deps),
   ]
   routes.push(
     defineRoute({
