@@ -177,4 +177,16 @@ describe('server/cases: a case from the hall to conclusion', () => {
     expect(results.map((r) => r.status)).toEqual(cases.map(() => 200))
     for (const a of cases) expect((await window.get(`/api/cases/${a.caseId}`)).body.case.status).toBe('handling')
   })
+
+  it('should link an uploaded material file to the case it was submitted with', async () => {
+    const bytes = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1')
+    const up = await fetch(`${t.url}/api/uploads`, { method: 'POST', headers: { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('申请书.pdf') }, body: bytes })
+    expect(up.status).toBe(201)
+    const file = (await up.json()) as { fileId: string; sha256: string }
+    const materials = { ...allBut(), application: { provided: true, files: [{ name: '申请书.pdf', sha256: file.sha256 }] } }
+    const a = await apply(materials)
+    const row = await t.deps.db.knex('files').where({ id: file.fileId }).first()
+    expect(row).toMatchObject({ case_id: a.caseId, material_id: 'application' })
+  })
 })
+

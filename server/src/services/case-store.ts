@@ -89,3 +89,13 @@ export async function eventsOf(k: Knex, caseId: string): Promise<CaseEvent[]> {
   const rows = (await k('case_events').where({ case_id: caseId }).orderBy('seq')) as { event: string }[]
   return rows.map((r) => JSON.parse(r.event) as CaseEvent)
 }
+
+/**
+ * Links uploaded files to the case and material that name them (by SHA-256), so staff find a
+ * case's files directly. Files already linked to another case are left alone.
+ */
+export async function linkFiles(trx: Knex.Transaction, caseId: string, materials: Record<string, { files?: readonly { sha256?: string }[] }>): Promise<void> {
+  for (const [materialId, m] of Object.entries(materials))
+    for (const f of m.files ?? [])
+      if (f.sha256) await trx('files').where({ sha256: f.sha256 }).whereNull('case_id').update({ case_id: caseId, material_id: materialId })
+}

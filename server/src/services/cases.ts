@@ -5,7 +5,7 @@ import type { User } from '../auth/roles'
 import { safeEqual, sha256 } from '../auth/tokens'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { findCase, insertEvents, projection, saveEvents, stateOf, type CaseRow } from './case-store'
+import { findCase, insertEvents, linkFiles, projection, saveEvents, stateOf, type CaseRow } from './case-store'
 import type { StaffCommand } from './commands'
 import { nextValue } from './counters'
 import { currentPublished, definitionAt } from './items-store'
@@ -76,6 +76,7 @@ export async function submitApplication(deps: Deps, app: NewApplication, by: Use
       updated_at: now,
     })
     await insertEvents(trx, caseId, item.department_id, r.events)
+    await linkFiles(trx, caseId, app.materials)
     const missing = def.item.materials.filter((m) => m.mandatory && app.materials[m.id]?.provided !== true).map((m) => ({ id: m.id, name: m.name }))
     return { caseId, caseNo, queryCode, status: r.state.status, version: r.state.seq, missingMaterials: missing, receivedDay: r.state.receivedDay }
   })
@@ -121,6 +122,7 @@ export async function runCommand(deps: Deps, user: User, caseId: string, cmd: St
       const r = applyCommand(def, stateOf(fresh), engineCmd, now, deps.calendar)
       if (!r.ok) throw refused(r.refusal)
       await saveEvents(trx, deps, fresh, def, r.state, r.events, expectedVersion, user.id)
+      if (cmd.type === 'supplement') await linkFiles(trx, caseId, cmd.materials)
       if (cmd.type === 'merge') await mergeOthers(trx, deps, user, fresh, cmd.caseNos, cmd.reason, now)
       const response = { caseId, version: r.state.seq, status: r.state.status, events: r.events.map(publicEvent), tasks: r.state.tasks.map((t) => t.node) }
       if (idemKey) await trx('idempotency_keys').insert({ key: idemKey, case_id: caseId, status: 200, response: JSON.stringify(response), created_at: now })
@@ -169,6 +171,7 @@ export async function applicantSupplement(deps: Deps, caseNo: string, queryCode:
     const r = applyCommand(def, state, { type: 'supplement', actor: { id: 'public', name: state.applicant.name, kind: 'applicant' }, materials }, now, deps.calendar)
     if (!r.ok) throw refused(r.refusal)
     await saveEvents(trx, deps, row, def, r.state, r.events, row.version, undefined)
+    await linkFiles(trx, row.id, materials)
     return { caseNo, status: r.state.status }
   })
 }
