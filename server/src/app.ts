@@ -16,6 +16,7 @@ import { documentRoutes } from './routes/documents'
 import { hallRoutes } from './routes/hall'
 import { interactionRoutes } from './routes/interactions'
 import { homeRoutes } from './routes/home'
+import { operationRoutes } from './routes/operations'
 import { itemRoutes } from './routes/items'
 import { toolRoutes } from './routes/tools'
 import { uploadRoutes } from './routes/uploads'
@@ -35,6 +36,7 @@ export function routeTable(deps: Deps): RouteSpec[] {
     ...hallRoutes(deps),
     ...interactionRoutes(deps),
     ...uploadRoutes(deps),
+    ...operationRoutes(deps),
   ]
   routes.push(
     defineRoute({

@@ -1,0 +1,199 @@
+import type { Calendar } from '@sunlight/calendar'
+import type { Level, PowerItemDefinition } from '@sunlight/definition'
+import { caseClocks, evaluateMonitoring, evolve, hashEvent, type CaseEvent, type CaseState, type ClockKind, type ClockReport } from '@sunlight/engine'
+import type { Deps } from '../deps'
+import { AppError } from '../errors'
+import { projection, saveEvents, stateOf, type CaseRow } from './case-store'
+import { definitionAt } from './items-store'
+
+/**
+ * One scheduler visit of one case, at the instant the engine said a clock changes level
+ * (cases.next_check_at = caseClocks(…).nextChangeAt). For every clock level the case has reached
+ * and that was not yet raised, a `monitor:raised` event is appended to the case's chain; then the
+ * definition's time-based monitoring points are evaluated (evaluateMonitoring). Exactly once:
+ *  - the case's optimistic version: if anyone (a user, another scheduler) changed the case since
+ *    it was read, nothing is written and the case is simply looked at again;
+ *  - the unique key of `warnings` (case × kind × node × level × definition version) as a second
+ *    guard, and the raised keys are also folded into state.firedPoints.
+ */
+
+const LEVELS: readonly Level[] = ['warning', 'yellow', 'red']
+/** The levels each clock has (engine clocks.ts): the promised clock warns and cards yellow, the statutory one cards red. */
+const LEVELS_OF: Partial<Record<ClockKind, readonly Level[]>> = {
+  promised: ['warning', 'yellow'],
+  statutory: ['red'],
+  step: LEVELS,
+  specialProcedure: LEVELS,
+  preAcceptance: LEVELS,
+}
+const LEVEL_ZH: Record<Level, string> = { warning: '预警', yellow: '黄牌', red: '红牌' }
+const CLOCK_ZH: Partial<Record<ClockKind, string>> = {
+  promised: '承诺时限',
+  statutory: '法定时限',
+  step: '环节时限',
+  specialProcedure: '特别程序时限',
+  preAcceptance: '预受理（一次性告知）时限',
+}
+
+export interface RaisedWarning {
+  kind: string
+  node: string
+  level: Level
+  point: string
+  message: string
+}
+
+const nodeKey = (c: ClockReport) => (c.kind === 'step' ? (c.node ?? '') : c.kind === 'specialProcedure' ? `${c.procedure ?? ''}@${c.start}` : '')
+
+function message(def: PowerItemDefinition, state: CaseState, c: ClockReport, level: Level, cal: Calendar): string {
+  const due = c.deadline === undefined ? '' : cal.dueDay(c.deadline)
+  const step = c.kind === 'step' ? def.flow.nodes.find((n) => n.id === c.node)?.name : undefined
+  const proc = c.kind === 'specialProcedure' ? def.timeLimits.specialProcedures.find((s) => s.type === c.procedure)?.name : undefined
+  const what = `${CLOCK_ZH[c.kind] ?? c.kind}${step ? `（环节：${step}）` : ''}${proc ? `（${proc}）` : ''}`
+  const head = `办件编号为${state.caseNo}，项目名称为${def.item.name}，${what}为${due}`
+  return level === 'warning' ? `${head}，即将超过${what}，请速办理。` : `${head}，已超过${what}，${LEVEL_ZH[level]}。`
+}
+
+/** The clock levels reached at `now` that are not among `raised` (keys kind|node|level). */
+export function dueClockWarnings(def: PowerItemDefinition, state: CaseState, now: number, cal: Calendar, raised: ReadonlySet<string>): { clock: ClockReport; warning: RaisedWarning }[] {
+  const out: { clock: ClockReport; warning: RaisedWarning }[] = []
+  for (const c of caseClocks(def, state, now, cal).clocks) {
+    const levels = LEVELS_OF[c.kind]
+    if (!levels || c.level === 'normal') continue
+    const reached = LEVELS.indexOf(c.level)
+    for (const level of levels.filter((l) => LEVELS.indexOf(l) <= reached)) {
+      const node = nodeKey(c)
+      if (raised.has(`${c.kind}|${node}|${level}`) || state.firedPoints.includes(pointKey(c.kind, node, level, def.version))) continue
+      out.push({ clock: c, warning: { kind: c.kind, node, level, point: pointKey(c.kind, node, level, def.version), message: message(def, state, c, level, cal) } })
+    }
+  }
+  return out
+}
+
+const pointKey = (kind: string, node: string, level: Level, version: number) => `clock:${kind}${node ? `:${node}` : ''}:${level}@v${version}`
+
+/** Appends one system event to the chain (same shape as the engine's monitor:raised events). */
+function appendRaised(state: CaseState, w: RaisedWarning, c: ClockReport, now: number, dueAt: number | null, cal: Calendar): { state: CaseState; event: CaseEvent } {
+  const unsigned = {
+    type: 'monitor:raised' as const,
+    at: now,
+    actor: { id: 'system', name: '电子监察', kind: 'system' as const },
+    operation: 'monitor' as const,
+    // No top-level node: a system event must not mark the step's task as touched (engine evolve).
+    data: {
+      point: w.point,
+      name: `${CLOCK_ZH[c.kind] ?? c.kind}${LEVEL_ZH[w.level]}`,
+      level: w.level,
+      mode: 'auto',
+      message: w.message,
+      clock: c.kind,
+      ...(c.node ? { node: c.node } : {}),
+      ...(c.procedure ? { procedure: c.procedure } : {}),
+      ...(c.deadline === undefined ? {} : { deadline: c.deadline, dueDay: cal.dueDay(c.deadline) }),
+      ...(dueAt === null ? {} : { dueAt }),
+    },
+    caseId: state.caseId,
+    seq: state.seq + 1,
+    prevHash: state.lastHash,
+  }
+  const event = { ...unsigned, hash: hashEvent(unsigned) } as CaseEvent
+  return { state: evolve(state, structuredClone(event)), event }
+}
+
+export type CaseOutcome = 'raised' | 'rescheduled' | 'conflict' | 'failed'
+
+/** Looks at one due case; see the module comment. Never throws for a case: a failure is logged and retried later. */
+export async function checkCase(deps: Deps, row: CaseRow, retryMs: number): Promise<{ outcome: CaseOutcome; raised: RaisedWarning[] }> {
+  const now = deps.now()
+  const cal = deps.calendar
+  try {
+    const def = await definitionAt(deps, row.item_key, row.item_version)
+    const before = stateOf(row)
+    const known = (await deps.db.knex('warnings').where({ case_id: row.id, item_version: row.item_version }).select('kind', 'node', 'level')) as { kind: string; node: string; level: string }[]
+    const raisedKeys = new Set(known.map((w) => `${w.kind}|${w.node}|${w.level}`))
+    let state = before
+    const events: CaseEvent[] = []
+    const raised: RaisedWarning[] = []
+    const dueAt = row.next_check_at === null ? null : Number(row.next_check_at)
+    for (const { clock, warning } of dueClockWarnings(def, before, now, cal, raisedKeys)) {
+      const r = appendRaised(state, warning, clock, now, dueAt, cal)
+      state = r.state
+      events.push(r.event)
+      raised.push(warning)
+    }
+    const points = evaluateMonitoring(def, state, now, cal)
+    for (const e of points.events) {
+      const d = e.data as { point: string; level: Level; message: string }
+      raised.push({ kind: 'point', node: d.point.replace(/@v\d+$/, ''), level: d.level, point: d.point, message: d.message })
+      events.push(e)
+    }
+    state = points.state
+    await deps.db.write(async (trx) => {
+      if (events.length === 0) {
+        const p = projection(def, state, now, cal)
+        const n = await trx('cases').where({ id: row.id, version: row.version }).update({ level: p.level, next_check_at: p.next_check_at })
+        if (n === 0) throw new AppError('CONFLICT', 'case changed')
+        return
+      }
+      // The case row first: a concurrent visitor blocks on it and then finds the version moved.
+      await saveEvents(trx, deps, row, def, state, events, row.version, undefined)
+      const seqOf = (point: string) => events.find((e) => (e.data as { point?: string }).point === point)?.seq ?? state.seq
+      await trx('warnings').insert(
+        raised.map((w) => ({
+          case_id: row.id,
+          department_id: row.department_id,
+          kind: w.kind,
+          node: w.node,
+          level: w.level,
+          item_version: row.item_version,
+          point: w.point,
+          seq: seqOf(w.point),
+          message: w.message,
+          due_at: dueAt,
+          raised_at: now,
+        })),
+      )
+    })
+    return { outcome: events.length ? 'raised' : 'rescheduled', raised }
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CONFLICT') return { outcome: 'conflict', raised: [] }
+    if (isUniqueViolation(e)) return { outcome: 'conflict', raised: [] }
+    deps.logger.error({ err: e, caseId: row.id }, 'scheduler: case check failed; retrying later')
+    await deps.db.knex('cases').where({ id: row.id, version: row.version }).update({ next_check_at: now + retryMs }).catch(() => undefined)
+    return { outcome: 'failed', raised: [] }
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string }
+  return err?.code === '23505' || (err?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(err.message ?? ''))
+}
+
+export interface DueRunResult {
+  checked: number
+  raised: number
+  conflicts: number
+  failed: number
+}
+
+/**
+ * Every open case whose next_check_at has come, oldest first, each in its own transaction.
+ * Exported so tests can run it without the lease (two processes racing on the same cases).
+ */
+export async function processDueCases(deps: Deps, opts: { batch?: number; retryMs?: number } = {}): Promise<DueRunResult> {
+  const now = deps.now()
+  const rows = (await deps.db.knex('cases')
+    .whereNotNull('next_check_at')
+    .andWhere('next_check_at', '<=', now)
+    .whereNot({ status: 'concluded' })
+    .orderBy('next_check_at')
+    .limit(opts.batch ?? 500)) as CaseRow[]
+  const result: DueRunResult = { checked: rows.length, raised: 0, conflicts: 0, failed: 0 }
+  for (const row of rows) {
+    const r = await checkCase(deps, row, opts.retryMs ?? 5 * 60_000)
+    result.raised += r.raised.length
+    if (r.outcome === 'conflict') result.conflicts++
+    if (r.outcome === 'failed') result.failed++
+  }
+  return result
+}
