@@ -4,5 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: ['packages/*', 'server'],
+    // @formily/element-plus still passes Radio options as `label`; Element Plus warns on every render.
+    onConsoleLog: (log) => (log.includes('label act as value is about to be deprecated') ? false : undefined),
   },
 })
