@@ -2,11 +2,13 @@ import { relative } from 'node:path'
 import { formatTable, machine, progress, writeResult, writeSummary, type SuiteResult } from './report'
 import { calendarSuite } from './suites/calendar'
 import { engineSuite } from './suites/engine'
+import { serverSuite } from './suites/server'
 
 /** Known suites, in the order `pnpm bench` with no argument runs them. */
 const suites: Record<string, () => Promise<SuiteResult>> = {
   engine: engineSuite,
   calendar: calendarSuite,
+  server: serverSuite,
 }
 
 function usage(): string {
