@@ -110,13 +110,15 @@ export async function runCommand(deps: Deps, user: User, caseId: string, cmd: St
       return JSON.parse(seen.response) as unknown
     }
   }
-  const row = await caseForUser(deps, user, caseId)
-  const def = await definitionAt(deps, row.item_key, row.item_version)
+  const visible = await visibleDepartments(deps, user)
   const engineCmd = await engineCommand(deps, user, cmd)
   const now = deps.now()
   try {
     return await deps.db.write(async (trx) => {
-      const fresh = (await findCase(trx, { id: caseId })) as CaseRow
+      // Read once, inside the transaction: the visibility check and the version check see the same row.
+      const fresh = await findCase(trx, { id: caseId })
+      if (!fresh || (visible !== 'all' && !visible.has(fresh.department_id))) throw new AppError('NOT_FOUND', `no case ${caseId}`, { caseId })
+      const def = await definitionAt(deps, fresh.item_key, fresh.item_version)
       if (fresh.version !== expectedVersion)
         throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: fresh.version, expectedVersion })
       const r = applyCommand(def, stateOf(fresh), engineCmd, now, deps.calendar)

@@ -86,25 +86,59 @@ export async function login(deps: Deps, username: string, password: string, ip: 
   return { token, csrf, user: toUser(row) }
 }
 
+interface CachedSession {
+  principal: Extract<Principal, { kind: 'user' }>
+  expiresAt: number
+  lastSeenAt: number
+  /** Wall-clock time the entry was read from the database. */
+  loadedAt: number
+}
+
+/**
+ * Sessions are read on every request; each process keeps a resolved session for a few seconds.
+ * Expiry (idle and absolute) is still checked on every request against the cached times, and
+ * signing out or changing the password drops the entries at once in this process; another
+ * process may honour a revoked session for at most SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000
+const sessionCache = new Map<string, CachedSession>()
+
+function forgetSessions(match: (c: CachedSession, idHash: string) => boolean): void {
+  for (const [k, v] of sessionCache) if (match(v, k)) sessionCache.delete(k)
+}
+
 /** The principal behind a session cookie; expired or idle sessions are deleted. */
 export async function principalFromToken(deps: Deps, token: string | undefined): Promise<Principal> {
   if (!token) return { kind: 'public' }
   const now = deps.now()
-  const s = (await deps.db.knex('sessions').where({ id_hash: sha256(token) }).first()) as
-    | { id_hash: string; user_id: string; csrf_token: string; expires_at: number | string; last_seen_at: number | string }
-    | undefined
-  if (!s) return { kind: 'public' }
-  if (Number(s.expires_at) <= now || now - Number(s.last_seen_at) > deps.config.sessionIdleMs) {
-    await deps.db.knex('sessions').where({ id_hash: s.id_hash }).delete()
+  const idHash = sha256(token)
+  let c = sessionCache.get(idHash)
+  if (!c || Date.now() - c.loadedAt > SESSION_CACHE_MS) {
+    sessionCache.delete(idHash)
+    const s = (await deps.db.knex('sessions').where({ id_hash: idHash }).first()) as
+      | { id_hash: string; user_id: string; csrf_token: string; expires_at: number | string; last_seen_at: number | string }
+      | undefined
+    if (!s) return { kind: 'public' }
+    const row = (await deps.db.knex('users').where({ id: s.user_id }).first()) as UserRow | undefined
+    if (!row) return { kind: 'public' }
+    c = { principal: { kind: 'user', user: toUser(row), sessionId: idHash, csrf: s.csrf_token }, expiresAt: Number(s.expires_at), lastSeenAt: Number(s.last_seen_at), loadedAt: Date.now() }
+    if (sessionCache.size > 10_000) sessionCache.clear()
+    sessionCache.set(idHash, c)
+  }
+  if (c.expiresAt <= now || now - c.lastSeenAt > deps.config.sessionIdleMs) {
+    sessionCache.delete(idHash)
+    await deps.db.knex('sessions').where({ id_hash: idHash }).delete()
     return { kind: 'public' }
   }
-  if (now - Number(s.last_seen_at) > 60_000) await deps.db.knex('sessions').where({ id_hash: s.id_hash }).update({ last_seen_at: now })
-  const row = (await deps.db.knex('users').where({ id: s.user_id }).first()) as UserRow | undefined
-  if (!row) return { kind: 'public' }
-  return { kind: 'user', user: toUser(row), sessionId: s.id_hash, csrf: s.csrf_token }
+  if (now - c.lastSeenAt > 60_000) {
+    c.lastSeenAt = now
+    await deps.db.knex('sessions').where({ id_hash: idHash }).update({ last_seen_at: now })
+  }
+  return c.principal
 }
 
 export async function logout(deps: Deps, sessionId: string): Promise<void> {
+  forgetSessions((_c, id) => id === sessionId)
   await deps.db.knex('sessions').where({ id_hash: sessionId }).delete()
 }
 
@@ -118,6 +152,7 @@ export async function changePassword(deps: Deps, user: User, current: string, ne
   if (problem) throw new AppError('VALIDATION_FAILED', `the new password needs ${problem}`, { issues: [{ path: '/body/newPassword', message: problem }] })
   if (next === current) throw new AppError('VALIDATION_FAILED', 'the new password must differ', { issues: [{ path: '/body/newPassword', message: 'same as the current one' }] })
   await deps.db.knex('users').where({ id: user.id }).update({ password_hash: await hashPassword(next, deps.config.bcryptCost), must_change_password: false })
+  forgetSessions((c) => c.principal.user.id === user.id)
   await deps.db.knex('sessions').where({ user_id: user.id }).delete()
   await audit(deps, { actorId: user.id, action: 'passwordChange', ip, success: true })
 }

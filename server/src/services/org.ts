@@ -21,8 +21,20 @@ interface Row {
 
 const toDept = (r: Row): Department => ({ id: r.id, parentId: r.parent_id, name: r.name, level: r.level, creditCode: r.credit_code, regionCode: r.region_code })
 
+/**
+ * The department tree changes rarely and is read on every scoped request, so each process keeps
+ * it for a few seconds (and drops it at once when it changes the tree itself).
+ */
+const TREE_TTL_MS = 10_000
+const trees = new WeakMap<object, { at: number; list: Department[] }>()
+
 export async function listDepartments(deps: Deps): Promise<Department[]> {
-  return ((await deps.db.knex('departments').select('*').orderBy('id')) as Row[]).map(toDept)
+  const hit = trees.get(deps.db)
+  const now = Date.now()
+  if (hit && now - hit.at < TREE_TTL_MS) return hit.list
+  const list = ((await deps.db.knex('departments').select('*').orderBy('id')) as Row[]).map(toDept)
+  trees.set(deps.db, { at: now, list })
+  return list
 }
 
 /** A department and everything below it. */
@@ -59,6 +71,7 @@ export async function visibleDepartments(deps: Deps, user: User): Promise<Set<st
 }
 
 export async function insertDepartments(deps: Deps, depts: readonly Department[]): Promise<void> {
+  trees.delete(deps.db)
   for (const d of depts)
     await deps.db.knex('departments').insert({ id: d.id, parent_id: d.parentId, name: d.name, level: d.level, credit_code: d.creditCode, region_code: d.regionCode })
 }
