@@ -20,7 +20,7 @@ const boundaries = {
 }
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'bench/results/**', '**/dist/**', 'designer/**', 'runtime/**'] },
+  { ignores: ['**/node_modules/**', 'bench/results/**', '**/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

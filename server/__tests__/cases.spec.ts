@@ -188,5 +188,22 @@ describe('server/cases: a case from the hall to conclusion', () => {
     const row = await t.deps.db.knex('files').where({ id: file.fileId }).first()
     expect(row).toMatchObject({ case_id: a.caseId, material_id: 'application' })
   })
+
+  it('should refuse an application that fills in fields staff write during handling, and say which', async () => {
+    const item = (await t.anonymous().get('/api/catalog/religious-venue-preparation')).body
+    expect(item.staffFields.sort()).toEqual(['decision', 'reviewOpinion'])
+    const r = await t.anonymous().post('/api/hall/applications', { itemKey: 'religious-venue-preparation', applicant: { name: '某协会' }, form: { ...form, decision: 'approve' }, materials: allBut() })
+    expect(r.status).toBe(400)
+    expect(r.body.error.details.issues).toEqual([expect.objectContaining({ path: '/body/form/decision', code: 'staffField' })])
+  })
+
+  it('should give staff the definition version of the case and never the query password', async () => {
+    const a = await apply()
+    const detail = await (await t.as('window')).get(`/api/cases/${a.caseId}`)
+    expect(detail.body.definition.key).toBe('religious-venue-preparation')
+    expect(JSON.stringify(detail.body)).not.toContain(a.queryCode.length === 6 ? `"queryCode":"${a.queryCode}"` : 'never')
+    const events = await t.deps.db.knex('case_events').where({ case_id: a.caseId })
+    expect(events.map((e: { event: string }) => e.event).join()).not.toContain(`"queryCode"`)
+  })
 })
 

@@ -4,7 +4,6 @@
  */
 export const caseFacts = [
   'caseNo',
-  'queryCode',
   'applicantName',
   'applicantIdType',
   'applicantId',

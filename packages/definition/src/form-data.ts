@@ -81,7 +81,11 @@ function stateFrom(node: Node, values: Node, value: unknown): { visible: boolean
   return { visible, required }
 }
 
-export function validateFormData(form: unknown, data: Record<string, unknown>): { errors: FieldError[]; values: Record<string, unknown> } {
+export function validateFormData(
+  form: unknown,
+  data: Record<string, unknown>,
+  options: { skip?: ReadonlySet<string> } = {},
+): { errors: FieldError[]; values: Record<string, unknown> } {
   const errors: FieldError[] = []
   const values: Record<string, unknown> = {}
   const known = new Set<string>()
@@ -97,6 +101,7 @@ export function validateFormData(form: unknown, data: Record<string, unknown>): 
         continue
       }
       known.add(key)
+      if (options.skip?.has(key)) continue
       const value = data[key]
       const title = typeof child.title === 'string' ? child.title : key
       const { visible, required } = stateFrom(child, data, value)

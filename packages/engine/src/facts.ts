@@ -26,7 +26,6 @@ export function caseFactsOf(def: PowerItemDefinition, state: CaseState, now: num
   const lastPause = state.pauses[state.pauses.length - 1]
   return {
     caseNo: state.caseNo,
-    queryCode: state.queryCode,
     applicantName: state.applicant.name,
     applicantIdType: state.applicant.idType,
     applicantId: state.applicant.idNumber,

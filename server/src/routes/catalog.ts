@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { defineRoute, type RouteSpec } from '../route-table'
+import { staffFields } from '../services/cases'
 import { listPublished, currentPublished } from '../services/items-store'
 
 const itemKey = z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'an item key (kebab-case)') })
@@ -57,6 +58,8 @@ export function catalogRoutes(deps: Deps): RouteSpec[] {
           version: d.version,
           item: d.item,
           form: d.form,
+          /** Fields staff fill in while handling: the hall does not ask the applicant for them. */
+          staffFields: [...staffFields(d)],
           flow: publicFlow(d),
           documents: d.documents.filter((x) => x.toApplicant).map((x) => ({ id: x.id, kind: x.kind, title: x.title })),
         }

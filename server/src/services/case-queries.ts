@@ -80,9 +80,12 @@ export async function caseDetail(deps: Deps, user: User, caseId: string) {
   const events = await eventsOf(deps.db.knex, row.id)
   const now = deps.now()
   const clocks = caseClocks(def, state, now, deps.calendar)
+  const { queryCode: _secret, ...visibleState } = state
   return {
     case: summary(row),
-    state,
+    /** The published version this case runs on: the workbench draws its flowchart and discretion ranges from it. */
+    definition: def,
+    state: visibleState,
     timeline: events.map(publicEvent),
     clocks: clocks.clocks.map((c) => ({ ...c, dueDay: c.deadline === undefined ? undefined : deps.calendar.dueDay(c.deadline) })),
     level: clocks.level,

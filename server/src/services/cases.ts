@@ -42,7 +42,13 @@ export interface NewApplication {
  */
 export async function submitApplication(deps: Deps, app: NewApplication, by: User | undefined, applicantUser?: User) {
   const { item, definition: def } = await currentPublished(deps, app.itemKey)
-  const check = validateFormData(def.form, app.form)
+  const staff = staffFields(def)
+  const intruding = Object.keys(app.form).filter((k) => staff.has(k) && app.form[k] !== undefined && app.form[k] !== null && app.form[k] !== '')
+  if (intruding.length)
+    throw new AppError('VALIDATION_FAILED', `fields filled in by staff during handling cannot be submitted: ${intruding.join(', ')}`, {
+      issues: intruding.map((k) => ({ path: `/body/form/${k}`, code: 'staffField', message: 'filled in by staff during handling', messageZh: '该项由工作人员在办理环节填写' })),
+    })
+  const check = validateFormData(def.form, app.form, { skip: staff })
   if (check.errors.length)
     throw new AppError('VALIDATION_FAILED', `the application form has ${check.errors.length} problem(s): ${check.errors.map((e) => e.path).join(', ')}`, {
       issues: check.errors.map((e) => ({ path: `/body${e.path}`, code: e.code, message: e.message, messageZh: e.messageZh })),
@@ -57,7 +63,8 @@ export async function submitApplication(deps: Deps, app: NewApplication, by: Use
     const day = deps.calendar.dayOf(now).replace(/-/g, '')
     const caseNo = `SL${day}${String(await nextValue(trx, `caseNo:${day}`)).padStart(6, '0')}`
     const actor: Actor = by ? staffActor(by) : { id: 'public', name: app.applicant.name, kind: 'applicant' }
-    const cmd: Command = { type: 'submit', actor, caseId, caseNo, queryCode, channel: by ? 'window' : 'online', applicant: app.applicant, form: check.values, materials: app.materials }
+    // The query password is returned once and stored only as a hash: it never enters the event log.
+    const cmd: Command = { type: 'submit', actor, caseId, caseNo, channel: by ? 'window' : 'online', applicant: app.applicant, form: check.values, materials: app.materials }
     const r = applyCommand(def, undefined, cmd, now, deps.calendar)
     if (!r.ok) throw refused(r.refusal)
     await trx('cases').insert({
@@ -80,6 +87,14 @@ export async function submitApplication(deps: Deps, app: NewApplication, by: Use
     const missing = def.item.materials.filter((m) => m.mandatory && app.materials[m.id]?.provided !== true).map((m) => ({ id: m.id, name: m.name }))
     return { caseId, caseNo, queryCode, status: r.state.status, version: r.state.seq, missingMaterials: missing, receivedDay: r.state.receivedDay }
   })
+}
+
+/** Form fields some handling step writes: staff fill them in; applicants never submit them. */
+export function staffFields(def: PowerItemDefinition): Set<string> {
+  const out = new Set<string>()
+  for (const n of def.flow.nodes)
+    if (n.type === 'step' && n.kind !== 'acceptance') for (const [f, p] of Object.entries(n.fieldPermissions)) if (p === 'write') out.add(f)
+  return out
 }
 
 /** Turns an API command into an engine command with the signed-in user as the actor. */

@@ -71,7 +71,7 @@ export function allows(step: StepNode, op: string): boolean {
 }
 
 export function notAllowed(step: StepNode, op: string): Refusal {
-  return refusal('operation.not_allowed', { node: step.id, operation: op, operationZh: operationNamesZh[op] ?? op })
+  return refusal('operation.not_allowed', { node: step.name, operation: op, operationZh: operationNamesZh[op] ?? op })
 }
 
 /** Scope for gateway conditions: form fields at the top level and under `form`, case and item facts. */

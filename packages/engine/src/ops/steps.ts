@@ -24,7 +24,7 @@ export function complete(ctx: Ctx<Of<'complete'>>): Decision {
   const { step, task } = found
   if (step.kind === 'acceptance') return refuse(notAllowed(step, 'complete'))
   if (step.countersign) return refuse(refusal('countersign.pending', { needed: step.countersign.count - task.signatures.length }))
-  if (step.opinionRequired && !cmd.opinion?.trim()) return refuse(refusal('opinion.required', { node: step.id }))
+  if (step.opinionRequired && !cmd.opinion?.trim()) return refuse(refusal('opinion.required', { node: step.name }))
   if (cmd.approve === false) {
     const noReason = needsReason(ctx, cmd.reason)
     if (noReason) return refuse(noReason)
@@ -33,7 +33,7 @@ export function complete(ctx: Ctx<Of<'complete'>>): Decision {
   if (breach) return refuse(breach)
   const patch = cmd.form ?? {}
   for (const field of Object.keys(patch))
-    if (step.fieldPermissions[field] !== 'write') return refuse(refusal('field.not_writable', { node: step.id, field }))
+    if (step.fieldPermissions[field] !== 'write') return refuse(refusal('field.not_writable', { node: step.name, field }))
   const form = { ...state.form, ...patch }
   const extra: UnsignedEvent[] = []
   const data: Record<string, unknown> = { approve: cmd.approve ?? true }
@@ -83,9 +83,9 @@ export function countersign(ctx: Ctx<Of<'countersign'>>): Decision {
   const found = taskFor(ctx, cmd.node)
   if ('refusal' in found) return refuse(found.refusal)
   const { step, task } = found
-  if (!step.countersign) return refuse(refusal('countersign.not_countersign', { node: step.id }))
+  if (!step.countersign) return refuse(refusal('countersign.not_countersign', { node: step.name }))
   if (task.signatures.some((s) => s.actorId === cmd.actor.id)) return refuse(refusal('countersign.duplicate'))
-  if (!cmd.opinion.trim()) return refuse(refusal('opinion.required', { node: step.id }))
+  if (!cmd.opinion.trim()) return refuse(refusal('opinion.required', { node: step.name }))
   const breach = separationBreach(ctx, step.id)
   if (breach) return refuse(breach)
   const done = step.countersign.mode === 'any' || task.signatures.length + 1 >= step.countersign.count
