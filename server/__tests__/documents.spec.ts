@@ -8,19 +8,10 @@ import { parseDefinition, type PowerItemDefinition } from '@sunlight/definition'
 import { BLANK, formatDocNo, renderContent, renderHtml } from '../src/services/document-render'
 import { missingGlyphs, pdfDefinition, renderPdf } from '../src/services/document-pdf'
 import { startServer, templatesDir, type Client, type TestServer } from './harness'
+import { materialsExcept, religiousForm } from './fixtures'
 
-const form = {
-  orgName: '成都市佛教协会',
-  orgCreditCode: '11510000008231760L',
-  legalRep: '释某某',
-  contactPhone: '028-86001234',
-  venueName: '龙泉驿区某某寺',
-  venueType: 'temple',
-  religion: '佛教',
-  address: '成都市龙泉驿区某某镇某某村',
-  area: 1200,
-}
-const allMaterials = Object.fromEntries(['application', 'need-statement', 'clergy', 'funding', 'planning', 'lower-opinions'].map((m) => [m, { provided: true }]))
+const form = religiousForm
+const allMaterials = materialsExcept()
 
 async function apply(t: TestServer, overrides: Record<string, unknown> = {}) {
   const r = await t.anonymous().post('/api/hall/applications', { itemKey: 'religious-venue-preparation', applicant: { name: '成都市佛教协会' }, form: { ...form, ...overrides }, materials: allMaterials })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type Client, type TestServer } from './harness'
+import { materialsExcept, religiousForm } from './fixtures'
 
 let t: TestServer
 beforeAll(async () => {
@@ -7,18 +8,8 @@ beforeAll(async () => {
 })
 afterAll(async () => t.close())
 
-const form = {
-  orgName: '成都市佛教协会',
-  orgCreditCode: '11510000008231760L',
-  legalRep: '释某某',
-  contactPhone: '028-86001234',
-  venueName: '龙泉驿区某某寺',
-  venueType: 'temple',
-  religion: '佛教',
-  address: '成都市龙泉驿区某某镇某某村',
-  area: 1200,
-}
-const materials = Object.fromEntries(['application', 'need-statement', 'clergy', 'funding', 'planning', 'lower-opinions'].map((m) => [m, { provided: true }]))
+const form = religiousForm
+const materials = materialsExcept()
 
 /** A fresh sign-in (the test clock moves by days; sessions expire on it). */
 async function as(username: string): Promise<Client> {

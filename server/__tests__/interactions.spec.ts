@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, startServer, type TestServer } from './harness'
+import { materialsExcept, religiousForm } from './fixtures'
 
 let t: TestServer
 const T0 = Date.parse('2026-03-02T09:00:00+08:00') // a Monday
@@ -36,18 +37,8 @@ async function idOf(c: Client, path: 'consultations' | 'complaints', no: string)
   return hit.id
 }
 
-const form = {
-  orgName: '成都市佛教协会',
-  orgCreditCode: '11510000008231760L',
-  legalRep: '释某某',
-  contactPhone: '028-86001234',
-  venueName: '龙泉驿区某某寺',
-  venueType: 'temple',
-  religion: '佛教',
-  address: '成都市龙泉驿区某某镇某某村',
-  area: 1200,
-}
-const materials = Object.fromEntries(['application', 'need-statement', 'clergy', 'funding', 'planning', 'lower-opinions'].map((m) => [m, { provided: true }]))
+const form = religiousForm
+const materials = materialsExcept()
 
 async function command(c: Client, caseId: string, cmd: Record<string, unknown>) {
   const detail = await c.get(`/api/cases/${caseId}`)

@@ -5,6 +5,7 @@ import { silentLogger } from '../src/logger'
 import { acquireLease, runSchedulerOnce } from '../src/services/scheduler'
 import { processDueCases } from '../src/services/scheduler-cases'
 import { startServer, testPg, type Client, type TestServer } from './harness'
+import { materialsExcept, religiousForm } from './fixtures'
 
 let t: TestServer
 beforeAll(async () => {
@@ -13,18 +14,8 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 const at = (s: string) => Date.parse(s)
-const form = {
-  orgName: '成都市佛教协会',
-  orgCreditCode: '11510000008231760L',
-  legalRep: '释某某',
-  contactPhone: '028-86001234',
-  venueName: '龙泉驿区某某寺',
-  venueType: 'temple',
-  religion: '佛教',
-  address: '成都市龙泉驿区某某镇某某村',
-  area: 1200,
-}
-const materials = Object.fromEntries(['application', 'need-statement', 'clergy', 'funding', 'planning', 'lower-opinions'].map((m) => [m, { provided: true }]))
+const form = religiousForm
+const materials = materialsExcept()
 
 /** A fresh sign-in: the test clock jumps by months, so an earlier session has long expired. */
 async function as(username: string): Promise<Client> {
