@@ -1,0 +1,133 @@
+import { cloneJson } from '../../../lib/clone-json'
+import type { Diagnostic } from '@sunlight/definition'
+import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { dictLabel } from '../../../i18n'
+import { useDraftStore } from '../../../stores/draft'
+import { autoLayout } from '../lib/auto-layout'
+import type { FlowCanvas } from '../lib/flow-canvas'
+import { definitionToGraph, edgeLabel, graphToDefinition, type NodeView } from '../lib/graph-mapping'
+import { flowViews } from '../lib/node-views'
+import { diagnosticText } from '../../items/lib/humanize'
+
+const SYNC_MS = 120
+
+/**
+ * Wires the LogicFlow canvas to the draft: canvas edits are mapped back into the definition,
+ * panel edits are pushed onto the canvas, and diagnostics, badges and labels are redrawn as
+ * decoration. LogicFlow itself is loaded on first use (it is the largest part of the designer).
+ */
+export function useFlowCanvas(container: Ref<HTMLElement | null>) {
+  const draft = useDraftStore()
+  const { t, locale } = useI18n()
+  const canvas = shallowRef<FlowCanvas | null>(null)
+  const selection = ref<{ kind: 'node' | 'edge'; id: string } | null>(null)
+  const history = ref({ undo: false, redo: false })
+  const loading = ref(true)
+  const error = ref('')
+  let syncTimer: ReturnType<typeof setTimeout> | undefined
+
+  const message = (d: Diagnostic) => diagnosticText(d, draft.definition, locale.value === 'en-US')
+  const views = () =>
+    draft.definition
+      ? flowViews(draft.definition, draft.diagnostics, {
+          post: (c) => dictLabel('post', c),
+          limit: (v, u) => t(u === 'workdays' ? 'flow.limitWorkdays' : 'flow.limitDays', { n: v }),
+          message,
+        })
+      : new Map<string, NodeView>()
+
+  /** Redraws decoration that differs from what the canvas shows (never during an anchor drag). */
+  function redecorate(): void {
+    const c = canvas.value
+    if (!c || c.busy) return
+    for (const [id, view] of views()) if (JSON.stringify(c.getView(id) ?? {}) !== JSON.stringify(view)) c.setView(id, view)
+  }
+
+  function syncFromCanvas(): void {
+    clearTimeout(syncTimer)
+    const c = canvas.value
+    const def = draft.definition
+    if (!c || !def || draft.readonly) return
+    const { flow, layout } = graphToDefinition(c.getGraph(), def.flow)
+    if (JSON.stringify(flow) !== JSON.stringify(def.flow)) def.flow = flow
+    const prev = def.layout ?? { nodes: {}, edges: {} }
+    if (JSON.stringify(layout.nodes) !== JSON.stringify(prev.nodes)) def.layout = { ...prev, nodes: layout.nodes, edges: prev.edges ?? {} }
+    queueMicrotask(redecorate)
+  }
+
+  async function mount(): Promise<void> {
+    if (!container.value || !draft.definition) return
+    try {
+      const { createFlowCanvas } = await import('../lib/flow-canvas')
+      if (!container.value) return
+      canvas.value = createFlowCanvas({
+        container: container.value,
+        readonly: draft.readonly,
+        labels: {
+          start: t('flow.kinds.start'),
+          step: t('flow.kinds.step'),
+          exclusive: t('flow.kinds.exclusive'),
+          parallel: t('flow.kinds.parallel'),
+          end: t('flow.kinds.end'),
+          delete: t('app.delete'),
+          copy: t('form.copy'),
+          selectBox: t('flow.selectBox'),
+          fit: t('flow.fit'),
+          marks: { acceptance: t('flow.marks.acceptance'), internal: t('flow.marks.internal'), monitoring: t('flow.step.monitoringBadge'), risk: t('flow.step.riskBadge') },
+        },
+        onChange: () => {
+          clearTimeout(syncTimer)
+          syncTimer = setTimeout(syncFromCanvas, SYNC_MS)
+        },
+        onSelect: (s) => (selection.value = s),
+        onHistory: (h) => (history.value = h),
+        onIdle: () => queueMicrotask(redecorate),
+      })
+      canvas.value.render(definitionToGraph(draft.definition, (id) => views().get(id) ?? {}))
+      canvas.value.fit()
+    } catch (e) {
+      error.value = String((e as Error).message ?? e)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  watch(() => [draft.diagnostics, draft.definition?.monitoringPoints, draft.definition?.riskPoints, locale.value], () => redecorate(), { deep: true })
+  watch(
+    () => draft.readonly,
+    (ro) => canvas.value?.setReadonly(ro),
+  )
+  // the whole definition was replaced (a restored browser copy, a reload): draw it afresh
+  watch(
+    () => draft.definition,
+    (def, old) => {
+      if (def && old && def !== old && canvas.value) canvas.value.render(definitionToGraph(def, (id) => views().get(id) ?? {}))
+    },
+  )
+
+  /** Pushes a panel edit of a node or edge onto the canvas (an undo step there). */
+  function pushData(id: string): void {
+    const def = draft.definition
+    const c = canvas.value
+    if (!def || !c) return
+    const node = def.flow.nodes.find((n) => n.id === id)
+    if (node) return c.setData(id, cloneJson(node), node.name)
+    const edge = def.flow.edges.find((e) => e.id === id)
+    if (edge) c.setData(id, cloneJson(edge), edgeLabel(edge))
+  }
+
+  function layoutNow(): void {
+    if (!draft.definition || !canvas.value) return
+    canvas.value.relayout(autoLayout(draft.definition.flow))
+  }
+
+  onBeforeUnmount(() => {
+    clearTimeout(syncTimer)
+    syncFromCanvas()
+    canvas.value?.destroy()
+    canvas.value = null
+  })
+
+  return { canvas, selection, history, loading, error, mount, pushData, layoutNow, syncFromCanvas }
+}

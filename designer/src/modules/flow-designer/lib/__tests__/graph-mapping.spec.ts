@@ -1,0 +1,99 @@
+import type { Flow, PowerItemDefinition } from '@sunlight/definition'
+import { validateDefinition } from '@sunlight/definition'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { autoLayout } from '../auto-layout'
+import { defaultNode, definitionToGraph, edgeLabel, graphToDefinition, nextId, NODE_TYPE } from '../graph-mapping'
+
+const load = (name: string) => JSON.parse(readFileSync(resolve(__dirname, `../../../../../../templates/${name}.json`), 'utf8')) as PowerItemDefinition
+
+describe('flow-designer/graph-mapping', () => {
+  it('should map a real flow to the canvas and back unchanged', () => {
+    const def = load('religious-venue-preparation')
+    const graph = definitionToGraph(def)
+    expect(graph.nodes.map((n) => n.type)).toContain(NODE_TYPE.step)
+    const { flow, layout } = graphToDefinition(graph, def.flow)
+    expect(flow).toEqual(def.flow)
+    expect(Object.keys(layout.nodes).sort()).toEqual(def.flow.nodes.map((n) => n.id).sort())
+    expect(validateDefinition({ ...def, flow, layout })).toEqual(validateDefinition(def))
+  })
+  it('should take node names from the canvas text and data from the properties', () => {
+    const def = load('religious-venue-preparation')
+    const graph = definitionToGraph(def)
+    const step = graph.nodes.find((n) => n.type === NODE_TYPE.step)!
+    step.text = { value: '  现场核查  ' }
+    step.properties.data = { ...step.properties.data!, post: 'reviewer' } as typeof step.properties.data
+    const { flow } = graphToDefinition(graph, def.flow)
+    const node = flow.nodes.find((n) => n.id === step.id)!
+    expect(node.name).toBe('现场核查')
+    expect(node.type === 'step' && node.post).toBe('reviewer')
+  })
+  it('should add dropped nodes with defaults and drop edges to removed nodes', () => {
+    const flow: Flow = {
+      nodes: [defaultNode('start', 'start'), defaultNode('step', 'accept'), defaultNode('end', 'end')],
+      edges: [
+        { id: 'e1', from: 'start', to: 'accept' },
+        { id: 'e2', from: 'accept', to: 'end' },
+      ],
+      separationOfDuties: [['accept', 'review']],
+    }
+    const graph = definitionToGraph({ flow, layout: undefined })
+    graph.nodes = graph.nodes.filter((n) => n.id !== 'end')
+    graph.nodes.push({ id: 'gw1', type: NODE_TYPE.exclusive, x: 500, y: 100, properties: {} })
+    const out = graphToDefinition(graph, flow).flow
+    expect(out.nodes.map((n) => n.id)).toEqual(['start', 'accept', 'gw1'])
+    expect(out.nodes[2]).toEqual({ id: 'gw1', type: 'exclusive', name: '条件判断' })
+    expect(out.edges.map((e) => e.id)).toEqual(['e1'])
+    expect(out.separationOfDuties).toEqual([])
+  })
+  it('should keep an edge condition and follow a reconnected end', () => {
+    const flow: Flow = {
+      nodes: [defaultNode('start', 's'), defaultNode('exclusive', 'g'), defaultNode('end', 'a'), defaultNode('end', 'b')],
+      edges: [
+        { id: 'e1', from: 's', to: 'g' },
+        { id: 'e2', from: 'g', to: 'a', condition: 'form.amount >= 10000' },
+        { id: 'e3', from: 'g', to: 'b', default: true },
+      ],
+      separationOfDuties: [],
+    }
+    const graph = definitionToGraph({ flow, layout: undefined })
+    graph.edges[1]!.targetNodeId = 'b'
+    const out = graphToDefinition(graph, flow).flow
+    expect(out.edges[1]).toEqual({ id: 'e2', from: 'g', to: 'b', condition: 'form.amount >= 10000' })
+    expect(edgeLabel(out.edges[2]!)).toBe('默认')
+  })
+  it('should number new ids after the taken ones', () => {
+    expect(nextId('step', ['step1', 'step2'])).toBe('step3')
+    expect(nextId('exclusive', [])).toBe('gw1')
+    expect(nextId('edge', ['e1'])).toBe('e2')
+  })
+})
+
+describe('flow-designer/auto-layout', () => {
+  it('should place a chain left to right on one row', () => {
+    const p = autoLayout({ nodes: [defaultNode('start', 's'), defaultNode('step', 'a'), defaultNode('end', 'e')], edges: [{ id: '1', from: 's', to: 'a' }, { id: '2', from: 'a', to: 'e' }] })
+    expect(p.s!.x).toBeLessThan(p.a!.x)
+    expect(p.a!.x).toBeLessThan(p.e!.x)
+    expect(new Set([p.s!.y, p.a!.y, p.e!.y]).size).toBe(1)
+  })
+  it('should stack branches of a gateway and ignore a return edge', () => {
+    const nodes = [defaultNode('start', 's'), defaultNode('exclusive', 'g'), defaultNode('step', 'x'), defaultNode('step', 'y'), defaultNode('end', 'e')]
+    const edges = [
+      { id: '1', from: 's', to: 'g' },
+      { id: '2', from: 'g', to: 'x' },
+      { id: '3', from: 'g', to: 'y' },
+      { id: '4', from: 'x', to: 'e' },
+      { id: '5', from: 'y', to: 'e' },
+      { id: '6', from: 'y', to: 'g' },
+    ]
+    const p = autoLayout({ nodes, edges })
+    expect(p.x!.x).toBe(p.y!.x)
+    expect(p.x!.y).not.toBe(p.y!.y)
+    expect(p.e!.x).toBeGreaterThan(p.x!.x)
+  })
+  it('should give unreachable nodes a column at the end', () => {
+    const p = autoLayout({ nodes: [defaultNode('start', 's'), defaultNode('step', 'lost')], edges: [] })
+    expect(p.lost!.x).toBeGreaterThan(p.s!.x)
+  })
+})

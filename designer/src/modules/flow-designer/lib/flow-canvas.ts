@@ -1,0 +1,218 @@
+import LogicFlow from '@logicflow/core'
+import '@logicflow/core/dist/index.css'
+import { DndPanel, Menu, MiniMap, SelectionSelect, Snapshot } from '@logicflow/extension'
+import '@logicflow/extension/dist/index.css'
+import type { Point } from './auto-layout'
+import { nodeLabels, registerFlowNodes, type HoldsHover } from './flow-nodes'
+import { defaultNode, EDGE_TYPE, kindOfType, NODE_TYPE, nextId, type FlowKind, type GraphData, type NodeView } from './graph-mapping'
+
+/**
+ * Everything that touches LogicFlow lives behind this module, which the flow tab loads on demand.
+ * The Vue component only sees this small interface.
+ */
+export interface FlowCanvasOptions {
+  container: HTMLElement
+  readonly: boolean
+  /** Palette and menu texts in the user's language. */
+  labels: Record<FlowKind, string> & { delete: string; copy: string; selectBox: string; fit: string; marks: typeof nodeLabels }
+  onChange: () => void
+  onSelect: (selection: { kind: 'node' | 'edge'; id: string } | null) => void
+  onHistory: (state: { undo: boolean; redo: boolean }) => void
+  /** Called when a drag that deferred redrawing has ended. */
+  onIdle?: () => void
+}
+
+export interface FlowCanvas {
+  render(graph: GraphData): void
+  getGraph(): GraphData
+  /** Decoration only: not an undo step. */
+  setView(id: string, view: NodeView): void
+  getView(id: string): NodeView | undefined
+  /** True while an edge is being drawn from an anchor (re-rendering a node then would drop it). */
+  readonly busy: boolean
+  setData(id: string, data: object, text?: string): void
+  undo(): void
+  redo(): void
+  zoom(delta: 1 | -1): void
+  fit(): void
+  snapshot(fileName: string): Promise<void>
+  relayout(positions: Record<string, Point>): void
+  focus(id: string): void
+  selectBox(): void
+  toggleMiniMap(show: boolean): void
+  deleteSelection(): void
+  /** Read-only (silent) mode: no editing, no node panel. */
+  setReadonly(flag: boolean): void
+  readonly lf: LogicFlow
+  destroy(): void
+}
+
+const ICONS: Record<FlowKind, string> = {
+  start: 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30"><circle cx="15" cy="15" r="12" fill="#f0f9eb" stroke="#67c23a" stroke-width="2"/></svg>'),
+  step: 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="34" height="24"><rect x="2" y="2" width="30" height="20" rx="4" fill="#fff" stroke="#5b7db8" stroke-width="2"/></svg>'),
+  exclusive: 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30"><polygon points="15,2 28,15 15,28 2,15" fill="#fdf6ec" stroke="#e6a23c" stroke-width="2"/><text x="15" y="20" font-size="14" text-anchor="middle" fill="#b88230">×</text></svg>'),
+  parallel: 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30"><polygon points="15,2 28,15 15,28 2,15" fill="#fdf6ec" stroke="#e6a23c" stroke-width="2"/><text x="15" y="20" font-size="16" text-anchor="middle" fill="#b88230">+</text></svg>'),
+  end: 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30"><circle cx="15" cy="15" r="12" fill="#fef0f0" stroke="#c45656" stroke-width="4"/></svg>'),
+}
+
+export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
+  const taken = () => {
+    const g = lf.getGraphRawData() as unknown as GraphData
+    return [...g.nodes.map((n) => n.id), ...g.edges.map((e) => e.id)]
+  }
+  const lf: LogicFlow = new LogicFlow({
+    container: options.container,
+    grid: { size: 10, type: 'dot', config: { color: '#d5dbe5' } },
+    keyboard: { enabled: !options.readonly },
+    isSilentMode: options.readonly,
+    stopScrollGraph: false,
+    snapline: true,
+    // no z-order shuffling on selection: re-ordering a node remounts it and drops an edge being drawn from it
+    overlapMode: -1,
+    edgeType: EDGE_TYPE,
+    edgeTextDraggable: true,
+    plugins: [DndPanel, MiniMap, Menu, SelectionSelect, Snapshot],
+    pluginsOptions: { miniMap: { width: 200, height: 130, rightPosition: 12, bottomPosition: 12, isShowHeader: false } },
+    idGenerator: (type?: string) => nextId(type === EDGE_TYPE || !type ? 'edge' : (kindOfType(type) ?? 'step'), taken()),
+  } as ConstructorParameters<typeof LogicFlow>[0])
+  Object.assign(nodeLabels, options.labels.marks)
+  registerFlowNodes(lf)
+  /** Fits the flow into view, never above 100 %, clear of the node panel on the left. */
+  function fit(): void {
+    lf.fitView(120, 380)
+    const { SCALE_X } = lf.graphModel.transformModel
+    if (SCALE_X > 1) lf.zoom(1, [lf.graphModel.width / 2, lf.graphModel.height / 2])
+    lf.translate(60, 0)
+  }
+  const ext = lf.extension as Record<string, unknown> & {
+    dndPanel: DndPanel
+    miniMap: MiniMap
+    menu: Menu
+    selectionSelect: SelectionSelect
+  }
+
+  if (!options.readonly) {
+    ext.dndPanel.setPatternItems([
+      { label: options.labels.selectBox, className: 'sl-dnd-select', icon: 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="24"><rect x="3" y="3" width="24" height="18" fill="none" stroke="#909399" stroke-dasharray="3 2" stroke-width="2"/></svg>'), callback: () => ext.selectionSelect.openSelectionSelect() },
+      ...(['start', 'step', 'exclusive', 'parallel', 'end'] as FlowKind[]).map((kind) => ({
+        type: NODE_TYPE[kind],
+        label: options.labels[kind],
+        text: defaultNode(kind, 'x').name,
+        icon: ICONS[kind],
+        className: `sl-dnd-${kind}`,
+      })),
+    ])
+    ext.menu.setMenuConfig({
+      nodeMenu: [{ text: options.labels.delete, callback: (node: { id: string }) => lf.deleteNode(node.id) }],
+      edgeMenu: [{ text: options.labels.delete, callback: (edge: { id: string }) => lf.deleteEdge(edge.id) }],
+      graphMenu: [
+        { text: options.labels.selectBox, callback: () => ext.selectionSelect.openSelectionSelect() },
+        { text: options.labels.fit, callback: () => fit() },
+      ],
+    })
+  } else ext.menu.setMenuConfig({ nodeMenu: false, edgeMenu: false, graphMenu: false })
+
+  lf.on('node:dnd-add', ({ data }: { data: { id: string; type: string } }) => {
+    const kind = kindOfType(data.type)
+    if (kind) lf.setProperties(data.id, { data: defaultNode(kind, data.id) })
+    options.onSelect({ kind: 'node', id: data.id })
+  })
+  lf.on('selection:selected', () => ext.selectionSelect.closeSelectionSelect())
+  lf.on('node:click', ({ data }: { data: { id: string } }) => options.onSelect({ kind: 'node', id: data.id }))
+  lf.on('edge:click', ({ data }: { data: { id: string } }) => options.onSelect({ kind: 'edge', id: data.id }))
+  lf.on('edge:add', ({ data }: { data: { id: string } }) => options.onSelect({ kind: 'edge', id: data.id }))
+  lf.on('blank:click', () => options.onSelect(null))
+  let busy = false
+  let holding: (Partial<HoldsHover> & { setHovered(flag: boolean): void }) | undefined
+  lf.on('anchor:dragstart', ({ nodeModel }: { nodeModel: Partial<HoldsHover> & { setHovered(flag: boolean): void } }) => {
+    busy = true
+    holding = nodeModel
+    nodeModel.holdHover = true
+  })
+  let dropped = false
+  lf.on('anchor:drop', () => (dropped = true))
+  lf.on('anchor:dragend', (args: unknown) => {
+    const { e, data } = args as { e?: MouseEvent; data: { id: string; x: number; y: number } }
+    busy = false
+    const source = holding as unknown as { id: string } | undefined
+    if (holding) {
+      holding.holdHover = false
+      holding.setHovered(false)
+      holding = undefined
+    }
+    // LogicFlow sometimes loses the drop on a node added in this session (its anchor's drag state
+    // is stale); if no edge was made, connect to the node under the pointer ourselves.
+    if (!dropped && e && source) connectAtPointer(source.id, data, e)
+    dropped = false
+    options.onIdle?.()
+  })
+  function connectAtPointer(sourceId: string, anchor: { id: string; x: number; y: number }, e: MouseEvent): void {
+    const p = lf.graphModel.getPointByClient({ x: e.clientX, y: e.clientY }).canvasOverlayPosition
+    const target = lf.graphModel.nodes.find((n) => n.id !== sourceId && Math.abs(p.x - n.x) <= n.width / 2 + 5 && Math.abs(p.y - n.y) <= n.height / 2 + 5)
+    if (!target) return
+    const end = target.getTargetAnchor(p)?.anchor
+    lf.addEdge({
+      type: EDGE_TYPE,
+      sourceNodeId: sourceId,
+      sourceAnchorId: anchor.id,
+      targetNodeId: target.id,
+      ...(end ? { targetAnchorId: end.id, endPoint: { x: end.x, y: end.y } } : {}),
+      startPoint: { x: anchor.x, y: anchor.y },
+    })
+  }
+  lf.on('history:change', ({ data }: { data: { undoAble: boolean; redoAble: boolean } }) => {
+    options.onHistory({ undo: data.undoAble, redo: data.redoAble })
+    options.onChange()
+  })
+
+  return {
+    lf,
+    render(graph) {
+      lf.render(graph as unknown as LogicFlow.GraphConfigData)
+      ext.miniMap.show()
+    },
+    getGraph: () => lf.getGraphRawData() as unknown as GraphData,
+    setView(id, view) {
+      const m = lf.getModelById(id)
+      if (m) m.setProperties({ ...m.getProperties(), view })
+    },
+    getView: (id) => (lf.getModelById(id)?.getProperties() as { view?: NodeView } | undefined)?.view,
+    get busy() {
+      return busy
+    },
+    setData(id, data, text) {
+      const m = lf.getModelById(id)
+      if (!m) return
+      m.setProperties({ ...m.getProperties(), data })
+      if (text !== undefined && (m.text?.value ?? '') !== text) lf.updateText(id, text)
+    },
+    undo: () => lf.undo(),
+    redo: () => lf.redo(),
+    zoom: (delta) => void lf.zoom(delta > 0),
+    fit,
+    snapshot: (fileName) => (lf as unknown as { getSnapshot(n: string, o: object): Promise<void> }).getSnapshot(fileName, { fileType: 'png', backgroundColor: '#ffffff', padding: 30 }),
+    relayout(positions) {
+      const g = lf.getGraphRawData() as unknown as GraphData
+      lf.render({ ...g, nodes: g.nodes.map((n) => ({ ...n, x: positions[n.id]?.x ?? n.x, y: positions[n.id]?.y ?? n.y, text: typeof n.text === 'object' ? n.text.value : n.text })), edges: g.edges.map((e) => ({ ...e, pointsList: undefined, startPoint: undefined, endPoint: undefined, sourceAnchorId: undefined, targetAnchorId: undefined, text: typeof e.text === 'object' ? e.text.value : e.text })) } as unknown as LogicFlow.GraphConfigData)
+      fit()
+    },
+    focus(id) {
+      lf.clearSelectElements()
+      lf.selectElementById(id)
+      if (lf.getNodeModelById(id)) lf.focusOn({ id })
+    },
+    selectBox: () => ext.selectionSelect.openSelectionSelect(),
+    toggleMiniMap: (show) => (show ? ext.miniMap.show() : ext.miniMap.hide()),
+    deleteSelection() {
+      const { nodes, edges } = lf.getSelectElements(true)
+      edges.forEach((e: { id: string }) => lf.deleteEdge(e.id))
+      nodes.forEach((n: { id: string }) => lf.deleteNode(n.id))
+    },
+    setReadonly(flag) {
+      lf.updateEditConfig({ isSilentMode: flag })
+      const panel = (ext.dndPanel as unknown as { panelEl?: HTMLElement }).panelEl
+      if (panel) panel.style.display = flag ? 'none' : ''
+    },
+    destroy: () => lf.destroy(),
+  }
+}

@@ -1,0 +1,132 @@
+import { cloneJson } from '../../../lib/clone-json'
+import type { Flow, FlowEdge, FlowNode, PowerItemDefinition } from '@sunlight/definition'
+import { autoLayout, type Point } from './auto-layout'
+
+/**
+ * The canvas is a view of the definition's flow. Each LogicFlow node carries its flow node in
+ * `properties.data` (so undo/redo on the canvas restores the whole node, not just its box) and
+ * view-only decoration in `properties.view` (labels, badges, diagnostics), which the custom models
+ * leave out of LogicFlow's history.
+ */
+export const NODE_TYPE = { start: 'sl-start', step: 'sl-step', exclusive: 'sl-exclusive', parallel: 'sl-parallel', end: 'sl-end' } as const
+export const EDGE_TYPE = 'sl-edge'
+export type FlowKind = keyof typeof NODE_TYPE
+export const kindOfType = (type: string): FlowKind | undefined => (Object.entries(NODE_TYPE).find(([, t]) => t === type)?.[0] as FlowKind | undefined)
+
+export interface NodeView {
+  subtitle?: string
+  monitoring?: number
+  risk?: number
+  internal?: boolean
+  acceptance?: boolean
+  severity?: 'error' | 'warning'
+  issues?: string[]
+  highlight?: 'added' | 'removed' | 'changed'
+}
+
+export interface GraphNode {
+  id: string
+  type: string
+  x: number
+  y: number
+  text?: string | { value: string; x?: number; y?: number }
+  properties: { data?: FlowNode; view?: NodeView }
+}
+export interface GraphEdge {
+  id: string
+  type: string
+  sourceNodeId: string
+  targetNodeId: string
+  text?: string | { value: string; x?: number; y?: number }
+  properties: { data?: FlowEdge; view?: NodeView }
+}
+export interface GraphData {
+  nodes: GraphNode[]
+  edges: GraphEdge[]
+}
+
+const textOf = (t: GraphNode['text']): string => (typeof t === 'string' ? t : (t?.value ?? ''))
+
+/** A readable label for an edge: its name, "默认" for a default branch, or its condition. */
+export function edgeLabel(edge: FlowEdge): string {
+  if (edge.name) return edge.name
+  if (edge.default) return '默认'
+  if (edge.condition) return edge.condition.length > 24 ? `${edge.condition.slice(0, 23)}…` : edge.condition
+  return ''
+}
+
+export function definitionToGraph(def: Pick<PowerItemDefinition, 'flow' | 'layout'>, view: (id: string) => NodeView = () => ({})): GraphData {
+  const stored = def.layout?.nodes ?? {}
+  const missing = def.flow.nodes.some((n) => !stored[n.id])
+  const auto: Record<string, Point> = missing ? autoLayout(def.flow) : {}
+  const nodes = def.flow.nodes.map((n): GraphNode => {
+    const at = stored[n.id] ?? auto[n.id] ?? { x: 100, y: 100 }
+    return { id: n.id, type: NODE_TYPE[n.type], x: at.x, y: at.y, text: n.name, properties: { data: cloneJson(n), view: view(n.id) } }
+  })
+  const edges = def.flow.edges.map(
+    (e): GraphEdge => ({ id: e.id, type: EDGE_TYPE, sourceNodeId: e.from, targetNodeId: e.to, text: edgeLabel(e), properties: { data: cloneJson(e), view: view(e.id) } }),
+  )
+  return { nodes, edges }
+}
+
+/** A new flow node of a kind, with the defaults a designer then edits. */
+export function defaultNode(kind: FlowKind, id: string): FlowNode {
+  switch (kind) {
+    case 'start':
+      return { id, type: 'start', name: '申请' }
+    case 'end':
+      return { id, type: 'end', name: '办结', result: 'approved' }
+    case 'exclusive':
+      return { id, type: 'exclusive', name: '条件判断' }
+    case 'parallel':
+      return { id, type: 'parallel', name: '并行' }
+    default:
+      return { id, type: 'step', kind: 'handling', name: '新环节', post: 'handler', limit: { value: 5, unit: 'workdays' }, operations: ['return'], opinionRequired: true, fieldPermissions: {}, documents: [], public: true }
+  }
+}
+
+const ID_PREFIX: Record<FlowKind | 'edge', string> = { start: 'start', step: 'step', exclusive: 'gw', parallel: 'par', end: 'end', edge: 'e' }
+
+/** The next free id for a kind: step1, step2…, gw1…, e1… */
+export function nextId(kind: FlowKind | 'edge', taken: Iterable<string>): string {
+  const used = new Set(taken)
+  const prefix = ID_PREFIX[kind]
+  for (let i = 1; ; i++) if (!used.has(`${prefix}${i}`)) return `${prefix}${i}`
+}
+
+/**
+ * The flow and layout a canvas shows. Node data comes from the canvas (`properties.data`), names
+ * from the node text; nodes and edges keep the definition's order, new ones are appended.
+ */
+export function graphToDefinition(graph: GraphData, previous: Flow): { flow: Flow; layout: { nodes: Record<string, Point>; edges: Record<string, never> } } {
+  const oldNodes = new Map(previous.nodes.map((n, i) => [n.id, { n, i }]))
+  const oldEdges = new Map(previous.edges.map((e, i) => [e.id, { e, i }]))
+  const rank = <T extends { id: string }>(list: T[], old: Map<string, { i: number }>) =>
+    list.map((x, j) => ({ x, r: old.get(x.id)?.i ?? previous.nodes.length + previous.edges.length + j })).sort((a, b) => a.r - b.r).map((y) => y.x)
+
+  const nodes: FlowNode[] = []
+  const positions: Record<string, Point> = {}
+  for (const g of graph.nodes) {
+    const kind = kindOfType(g.type)
+    if (!kind) continue
+    const base = g.properties?.data ?? oldNodes.get(g.id)?.n ?? defaultNode(kind, g.id)
+    const node = { ...cloneJson(base), id: g.id } as FlowNode
+    const name = textOf(g.text).trim()
+    if (name) node.name = name
+    if (node.type !== kind) continue
+    nodes.push(node)
+    positions[g.id] = { x: Math.round(g.x), y: Math.round(g.y) }
+  }
+  const ids = new Set(nodes.map((n) => n.id))
+  const edges: FlowEdge[] = []
+  for (const g of graph.edges) {
+    if (!ids.has(g.sourceNodeId) || !ids.has(g.targetNodeId)) continue
+    const base = g.properties?.data ?? oldEdges.get(g.id)?.e ?? { id: g.id, from: g.sourceNodeId, to: g.targetNodeId }
+    edges.push({ ...cloneJson(base), id: g.id, from: g.sourceNodeId, to: g.targetNodeId })
+  }
+  const separationOfDuties = previous.separationOfDuties.map((group) => group.filter((id) => ids.has(id))).filter((group) => group.length >= 2)
+  return {
+    flow: { ...previous, nodes: rank(nodes, oldNodes), edges: rank(edges, oldEdges), separationOfDuties },
+    layout: { nodes: Object.fromEntries(rank(nodes, oldNodes).map((n) => [n.id, positions[n.id] as Point])), edges: {} },
+  }
+}
