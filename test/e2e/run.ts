@@ -70,7 +70,9 @@ async function main(): Promise<number> {
     let failed = 0
     for (const s of list) {
       console.log(`==> ${s}`)
-      const r = spawnSync(tsx, [s], { cwd: root, stdio: 'inherit', env: { ...process.env, E2E_URL: url } })
+      // Each app's scripts get the URL the app is served at; the designer also learns the hall's.
+      const appUrl = s.startsWith('designer/') ? `${url}/designer/` : `${url}/`
+      const r = spawnSync(tsx, [s], { cwd: root, stdio: 'inherit', env: { ...process.env, E2E_URL: appUrl, E2E_HALL_URL: `${url}/` } })
       if (r.status === 0) passed++
       else {
         failed++
