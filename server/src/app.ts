@@ -85,6 +85,6 @@ export function createApp(deps: Deps, options: { staticApps?: readonly StaticApp
   app.use(session({ deps }))
   const router = mountRoutes(routeTable(deps))
   app.use(router.routes())
-  app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED', 'method not allowed'), notImplemented: () => new AppError('METHOD_NOT_ALLOWED', 'not implemented') }))
+  app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED', 'method not allowed'), notImplemented: () => new AppError('METHOD_NOT_ALLOWED', 'this HTTP method is not supported') }))
   return app
 }
