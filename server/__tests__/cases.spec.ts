@@ -168,6 +168,35 @@ describe('server/cases: a case from the hall to conclusion', () => {
     for (const a of cases) expect((await window.get(`/api/cases/${a.caseId}`)).body.case.status).toBe('handling')
   })
 
+  it('should decide simultaneous commands one by one: the stale, the refused and the repeated each get their own answer', async () => {
+    const cases = await Promise.all(Array.from({ length: 12 }, () => apply()))
+    const [w1, w2, handler] = [await t.as('window'), await t.as('window'), await t.as('handler')]
+    const accept = (c: Client, a: { caseId: string; version: number }, headers: Record<string, string> = {}) =>
+      c.post(`/api/cases/${a.caseId}/commands`, { expectedVersion: a.version, command: { type: 'accept' } }, headers)
+    const [first, second, third] = cases as [(typeof cases)[number], (typeof cases)[number], (typeof cases)[number]]
+    const results = await Promise.all([
+      ...cases.map((a) => accept(w1, a)),
+      accept(w2, first), // the same version again: stale once the first is decided
+      handler.post(`/api/cases/${second.caseId}/commands`, { expectedVersion: second.version, command: { type: 'complete', node: 'review' } }), // not the handler's step yet
+      accept(w2, third, { 'idempotency-key': 'repeat-0001' }),
+    ])
+    const statuses = results.map((r) => r.status)
+    // case 3 gets accepted twice over: once by w1, once by w2 — exactly one of those wins
+    expect(statuses.slice(0, 12).filter((s) => s === 200).length + [statuses[12], statuses[14]].filter((s) => s === 200).length).toBe(12)
+    expect(statuses[13]).toBeGreaterThanOrEqual(403)
+    expect(statuses[13]).toBeLessThan(500)
+    for (const a of cases) {
+      const detail = await w1.get(`/api/cases/${a.caseId}`)
+      expect(detail.body.case.status).toBe('handling')
+      expect(detail.body.timeline.filter((e: { type: string }) => e.type === 'case:accepted')).toHaveLength(1)
+      expect(detail.body.chain.ok).toBe(true)
+    }
+    const again = await accept(w2, third, { 'idempotency-key': 'repeat-0001' })
+    expect(again.status).toBe(statuses[14] === 200 ? 200 : 409)
+    const acts = await t.deps.db.knex('case_acts').whereIn('case_id', cases.map((a) => a.caseId))
+    expect(acts).toHaveLength(12)
+  })
+
   it('should link an uploaded material file to the case it was submitted with', async () => {
     const bytes = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1')
     const up = await fetch(`${t.url}/api/uploads`, { method: 'POST', headers: { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('申请书.pdf') }, body: bytes })

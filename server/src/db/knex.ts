@@ -22,17 +22,51 @@ export interface Db {
    * commit, so an acknowledged command is durable. On PostgreSQL each call is its own transaction.
    */
   write<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T>
+  /**
+   * Like `write`, for jobs that a `WriteGroup` can run together: on SQLite, consecutive pending jobs
+   * of one group run in ONE call of `group.run` (one savepoint), so N commands cost a few multi-row
+   * statements instead of N × several round trips to the database thread. On PostgreSQL each job is
+   * its own transaction with a group of one.
+   */
+  writeIn<J, R>(group: WriteGroup<J, R>, job: J): Promise<R>
   close(): Promise<void>
 }
 
-interface Job {
-  work: (trx: Knex.Transaction) => Promise<unknown>
-  resolve: (v: unknown) => void
-  reject: (e: unknown) => void
+export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown }
+
+/**
+ * Jobs that can be written together. `run` gets the jobs in arrival order and returns one outcome
+ * per job; a job that fails must have written nothing (decide in memory, then write), because the
+ * others' writes in the same call are kept. If `run` throws, every job in the call fails and its
+ * writes are rolled back.
+ */
+export interface WriteGroup<J, R> {
+  readonly name: string
+  run(trx: Knex.Transaction, jobs: readonly J[]): Promise<Outcome<R>[]>
+}
+
+type Job =
+  | { work: (trx: Knex.Transaction) => Promise<unknown>; group?: undefined; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  | { work?: undefined; group: WriteGroup<unknown, unknown>; input: unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+
+/** Runs a stretch of one group's jobs, in a savepoint unless it is the whole transaction. */
+async function runGroupJobs(trx: Knex.Transaction, jobs: readonly Job[], alone: boolean): Promise<Outcome<unknown>[]> {
+  const group = jobs[0]?.group as WriteGroup<unknown, unknown>
+  const inputs = jobs.map((j) => (j.group ? j.input : undefined))
+  const check = (outcomes: Outcome<unknown>[]) => {
+    if (outcomes.length !== jobs.length) throw new Error(`write group ${group.name} returned ${outcomes.length} outcomes for ${jobs.length} jobs`)
+    return outcomes
+  }
+  if (alone) return check(await group.run(trx, inputs))
+  try {
+    return check(await trx.transaction((sp) => group.run(sp, inputs)))
+  } catch (error) {
+    return jobs.map(() => ({ ok: false, error }))
+  }
 }
 
 /** Group commit for a single-connection database (see Db.write). */
-function groupCommit(k: Knex, maxBatch = 256): Db['write'] {
+function groupCommit(k: Knex, maxBatch = 256): Pick<Db, 'write' | 'writeIn'> {
   const queue: Job[] = []
   let draining = false
   async function drain(): Promise<void> {
@@ -42,13 +76,26 @@ function groupCommit(k: Knex, maxBatch = 256): Db['write'] {
       const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
       try {
         await k.transaction(async (trx) => {
-          for (const job of batch) {
+          for (let i = 0; i < batch.length; ) {
+            const job = batch[i] as Job
+            if (job.group) {
+              // the stretch of consecutive jobs of this group
+              let end = i + 1
+              while (end < batch.length && batch[end]?.group === job.group) end++
+              const run = await runGroupJobs(trx, batch.slice(i, end), batch.length === end - i)
+              // A lone group whose run failed: let the transaction roll back what it wrote.
+              if (batch.length === end - i && run.length === 1 && run[0] && !run[0].ok) throw run[0].error
+              outcomes.push(...run)
+              i = end
+              continue
+            }
             try {
               outcomes.push({ ok: true, value: batch.length === 1 ? await job.work(trx) : await trx.transaction((sp) => job.work(sp)) })
             } catch (error) {
               if (batch.length === 1) throw error
               outcomes.push({ ok: false, error })
             }
+            i++
           }
         })
         batch.forEach((job, i) => {
@@ -63,12 +110,30 @@ function groupCommit(k: Knex, maxBatch = 256): Db['write'] {
     }
     draining = false
   }
-  return <T>(work: (trx: Knex.Transaction) => Promise<T>) =>
-    new Promise<T>((resolve, reject) => {
-      queue.push({ work, resolve: resolve as (v: unknown) => void, reject })
-      if (!draining) void drain()
-    })
+  const enqueue = (job: Job) => {
+    queue.push(job)
+    if (!draining) void drain()
+  }
+  return {
+    write: <T>(work: (trx: Knex.Transaction) => Promise<T>) =>
+      new Promise<T>((resolve, reject) => enqueue({ work, resolve: resolve as (v: unknown) => void, reject })),
+    writeIn: <J, R>(group: WriteGroup<J, R>, input: J) =>
+      new Promise<R>((resolve, reject) =>
+        enqueue({ group: group as unknown as WriteGroup<unknown, unknown>, input, resolve: resolve as (v: unknown) => void, reject }),
+      ),
+  }
 }
+
+/** One transaction per job, for databases with real concurrent transactions (PostgreSQL). */
+const ownTransaction =
+  (k: Knex) =>
+  <J, R>(group: WriteGroup<J, R>, job: J): Promise<R> =>
+    k.transaction(async (trx) => {
+      const [o] = await group.run(trx, [job])
+      if (!o) throw new Error(`write group ${group.name} returned no outcome`)
+      if (!o.ok) throw o.error
+      return o.value
+    })
 
 /**
  * SQLite (embedded default) or PostgreSQL (scale-out). On SQLite: WAL, a busy timeout, foreign keys,
@@ -83,7 +148,7 @@ export function createDb(config: DbConfig): Db {
       searchPath: config.schema ? [config.schema] : undefined,
       pool: { min: 0, max: 10 },
     })
-    return { knex: k, kind: 'postgres', write: (work) => k.transaction(work), close: () => k.destroy() }
+    return { knex: k, kind: 'postgres', write: (work) => k.transaction(work), writeIn: ownTransaction(k), close: () => k.destroy() }
   }
   const filename = config.sqliteFile ?? 'data/sunlight.sqlite'
   const sync = config.synchronous ?? 'FULL'
@@ -99,5 +164,5 @@ export function createDb(config: DbConfig): Db {
       },
     },
   })
-  return { knex: k, kind: 'sqlite', write: groupCommit(k), close: () => k.destroy() }
+  return { knex: k, kind: 'sqlite', ...groupCommit(k), close: () => k.destroy() }
 }

@@ -47,6 +47,18 @@ export function projection(def: PowerItemDefinition, state: CaseState, now: numb
   }
 }
 
+/** One case's new state and the events that led to it, to be written by `writeCaseChanges`. */
+export interface CaseChange {
+  row: CaseRow
+  def: PowerItemDefinition
+  state: CaseState
+  events: readonly CaseEvent[]
+  /** The case's version the change was decided on. */
+  expectedVersion: number
+  /** The staff member who acted (for "done" lists), if any. */
+  actorId?: string
+}
+
 /**
  * Writes a command's outcome in the caller's transaction: the projection only if nobody else
  * moved the case since `expectedVersion` (optimistic concurrency → 409 with the current version),
@@ -63,16 +75,86 @@ export async function saveEvents(
   expectedVersion: number,
   actorId: string | undefined,
 ): Promise<void> {
+  await writeCaseChanges(trx, deps, [{ row, def, state, events, expectedVersion, actorId }])
+}
+
+/** The columns a case's row gets from its state. */
+function caseColumns(deps: Deps, c: CaseChange, now: number): Record<string, string | number | null> {
+  return { ...projection(c.def, c.state, now, deps.calendar), state: JSON.stringify(c.state), version: c.state.seq, updated_at: now }
+}
+
+/** Rows per multi-row statement: well under SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 100
+
+function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n))
+  return out
+}
+
+/**
+ * Writes many changes (in order; several may concern one case) with a few multi-row statements:
+ * one UPDATE of the case rows (each guarded by its version: a case that moved throws CONFLICT and
+ * the caller's transaction or savepoint rolls everything back), one INSERT of the events, one of
+ * the outbox rows, one upsert of who acted. With one change it is the plain single-row path.
+ */
+export async function writeCaseChanges(trx: Knex.Transaction, deps: Deps, changes: readonly CaseChange[]): Promise<void> {
+  if (changes.length === 0) return
   const now = deps.now()
-  const changed = await trx('cases')
-    .where({ id: row.id, version: expectedVersion })
-    .update({ ...projection(def, state, now, deps.calendar), state: JSON.stringify(state), version: state.seq, updated_at: now })
-  if (changed === 0) {
-    const current = await findCase(trx, { id: row.id })
-    throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: current?.version ?? null, expectedVersion })
+  // Several changes of one case: the first one's expected version, the last one's state.
+  const byCase = new Map<string, { first: CaseChange; last: CaseChange }>()
+  for (const c of changes) {
+    const seen = byCase.get(c.row.id)
+    if (seen) {
+      if (c.expectedVersion !== seen.last.state.seq) throw new Error(`case ${c.row.id}: change on version ${c.expectedVersion} after version ${seen.last.state.seq}`)
+      seen.last = c
+    } else byCase.set(c.row.id, { first: c, last: c })
   }
-  await insertEvents(trx, row.id, row.department_id, events)
-  if (actorId) await trx('case_acts').insert({ case_id: row.id, user_id: actorId, at: now }).onConflict(['case_id', 'user_id']).merge({ at: now })
+  const updates = [...byCase.values()].map(({ first, last }) => ({ id: first.row.id, expected: first.expectedVersion, set: caseColumns(deps, last, now) }))
+  if (deps.db.kind === 'sqlite' && updates.length > 1) await updateManySqlite(trx, updates)
+  else
+    for (const u of updates) {
+      const changed = await trx('cases').where({ id: u.id, version: u.expected }).update(u.set)
+      if (changed === 0) {
+        const current = await findCase(trx, { id: u.id })
+        throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: current?.version ?? null, expectedVersion: u.expected })
+      }
+    }
+  const withDept = changes.flatMap((c) => c.events.map((e) => ({ e, caseId: c.row.id, departmentId: c.row.department_id })))
+  for (const part of chunks(withDept)) {
+    await trx('case_events').insert(part.map(({ e, caseId }) => ({ case_id: caseId, seq: e.seq, type: e.type, at: e.at, actor_id: e.actor.id, event: JSON.stringify(e), hash: e.hash })))
+    await trx('outbox').insert(part.map(({ e, caseId, departmentId }) => ({ case_id: caseId, seq: e.seq, type: e.type, department_id: departmentId, payload: JSON.stringify(e), created_at: e.at })))
+  }
+  const acts = new Map<string, { case_id: string; user_id: string; at: number }>()
+  for (const c of changes) if (c.actorId) acts.set(`${c.row.id}\u0000${c.actorId}`, { case_id: c.row.id, user_id: c.actorId, at: now })
+  for (const part of chunks([...acts.values()])) await trx('case_acts').insert(part).onConflict(['case_id', 'user_id']).merge(['at'])
+}
+
+/**
+ * SQLite: all case rows in ONE `UPDATE … FROM (VALUES …)` (SQLite ≥ 3.33), each guarded by its
+ * expected version; RETURNING tells which rows changed. Only used on the single-connection SQLite
+ * database, where the caller read those versions in this same transaction, so a miss is a bug.
+ */
+async function updateManySqlite(trx: Knex.Transaction, updates: readonly { id: string; expected: number; set: Record<string, string | number | null> }[]): Promise<void> {
+  const cols = Object.keys(updates[0]?.set ?? {})
+  for (const u of updates) if (Object.keys(u.set).join() !== cols.join()) throw new Error('case updates with different columns')
+  for (const c of cols) if (!/^[a-z_]+$/.test(c)) throw new Error(`unexpected column name ${c}`)
+  for (const part of chunks(updates)) {
+    const width = cols.length + 2
+    const tuple = `(${new Array(width).fill('?').join(',')})`
+    const names = ['id', 'expected', ...cols].map((c, i) => `column${i + 1} AS "${c}"`).join(', ')
+    const sql =
+      `UPDATE cases SET ${cols.map((c) => `"${c}" = v."${c}"`).join(', ')} ` +
+      `FROM (SELECT ${names} FROM (VALUES ${part.map(() => tuple).join(',')})) AS v ` +
+      `WHERE cases.id = v.id AND cases.version = v.expected RETURNING cases.id`
+    const bindings = part.flatMap((u) => [u.id, u.expected, ...cols.map((c) => u.set[c] ?? null)])
+    const rows = (await trx.raw(sql, bindings)) as { id: string }[]
+    if (rows.length !== part.length) {
+      const changed = new Set(rows.map((r) => r.id))
+      const missed = part.find((u) => !changed.has(u.id))
+      throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { caseId: missed?.id, expectedVersion: missed?.expected })
+    }
+  }
 }
 
 export async function insertEvents(trx: Knex.Transaction, caseId: string, departmentId: string, events: readonly CaseEvent[]): Promise<void> {

@@ -5,7 +5,8 @@ import type { User } from '../auth/roles'
 import { safeEqual, sha256 } from '../auth/tokens'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { findCase, insertEvents, linkFiles, projection, saveEvents, stateOf, type CaseRow } from './case-store'
+import type { Outcome, WriteGroup } from '../db/knex'
+import { findCase, insertEvents, linkFiles, projection, saveEvents, stateOf, writeCaseChanges, type CaseChange, type CaseRow } from './case-store'
 import type { StaffCommand } from './commands'
 import { nextValue } from './counters'
 import { currentPublished, definitionAt } from './items-store'
@@ -110,11 +111,88 @@ async function engineCommand(deps: Deps, user: User, cmd: StaffCommand): Promise
   return { ...cmd, actor } as Command
 }
 
+export interface CommandResponse {
+  caseId: string
+  version: number
+  status: string
+  events: ReturnType<typeof publicEvent>[]
+  tasks: string[]
+}
+
+interface CommandJob {
+  deps: Deps
+  user: User
+  caseId: string
+  cmd: StaffCommand
+  engineCmd: Command
+  expectedVersion: number
+  idemKey?: string
+  visible: Awaited<ReturnType<typeof visibleDepartments>>
+  now: number
+}
+
+/**
+ * Commands decided together: one read of every case involved, each command decided in memory in
+ * arrival order (a later command on the same case sees the earlier one's state, so a stale
+ * version still gets 409), then every outcome written with a few multi-row statements
+ * (writeCaseChanges). A command that is refused or conflicts writes nothing; the others are kept.
+ * On SQLite the group commit hands every pending command to one call; on PostgreSQL one each.
+ */
+const commandGroup: WriteGroup<CommandJob, CommandResponse> = {
+  name: 'case-commands',
+  async run(trx, jobs) {
+    const deps = jobs[0]?.deps as Deps
+    const ids = [...new Set(jobs.map((j) => j.caseId))]
+    const current = new Map<string, { row: CaseRow; state: CaseState }>()
+    for (let i = 0; i < ids.length; i += 500)
+      for (const row of (await trx('cases').whereIn('id', ids.slice(i, i + 500))) as CaseRow[]) current.set(row.id, { row, state: stateOf(row) })
+    const keys = jobs.flatMap((j) => (j.idemKey ? [j.idemKey] : []))
+    const answered = new Map<string, { caseId: string; response: CommandResponse }>()
+    if (keys.length)
+      for (const r of (await trx('idempotency_keys').whereIn('key', keys)) as { key: string; case_id: string; response: string }[])
+        answered.set(r.key, { caseId: r.case_id, response: JSON.parse(r.response) as CommandResponse })
+    const changes: CaseChange[] = []
+    const newKeys: { key: string; case_id: string; status: number; response: string; created_at: number }[] = []
+    const outcomes: Outcome<CommandResponse>[] = []
+    for (const job of jobs) {
+      try {
+        const seen = job.idemKey ? answered.get(job.idemKey) : undefined
+        if (seen) {
+          if (seen.caseId !== job.caseId) throw new AppError('CONFLICT', 'this Idempotency-Key was already used for another case')
+          outcomes.push({ ok: true, value: seen.response })
+          continue
+        }
+        const cur = current.get(job.caseId)
+        if (!cur || (job.visible !== 'all' && !job.visible.has(cur.row.department_id))) throw new AppError('NOT_FOUND', `no case ${job.caseId}`, { caseId: job.caseId })
+        const def = await definitionAt(deps, cur.row.item_key, cur.row.item_version, trx)
+        if (cur.state.seq !== job.expectedVersion)
+          throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: cur.state.seq, expectedVersion: job.expectedVersion })
+        const r = applyCommand(def, cur.state, job.engineCmd, job.now, deps.calendar)
+        if (!r.ok) throw refused(r.refusal)
+        changes.push({ row: cur.row, def, state: r.state, events: r.events, expectedVersion: job.expectedVersion, actorId: job.user.id })
+        current.set(job.caseId, { row: cur.row, state: r.state })
+        const response: CommandResponse = { caseId: job.caseId, version: r.state.seq, status: r.state.status, events: r.events.map(publicEvent), tasks: r.state.tasks.map((t) => t.node) }
+        if (job.idemKey) {
+          answered.set(job.idemKey, { caseId: job.caseId, response })
+          newKeys.push({ key: job.idemKey, case_id: job.caseId, status: 200, response: JSON.stringify(response), created_at: job.now })
+        }
+        outcomes.push({ ok: true, value: response })
+      } catch (error) {
+        outcomes.push({ ok: false, error })
+      }
+    }
+    await writeCaseChanges(trx, deps, changes)
+    for (let i = 0; i < newKeys.length; i += 100) await trx('idempotency_keys').insert(newKeys.slice(i, i + 100))
+    return outcomes
+  },
+}
+
 /**
  * One engine command in one transaction, with optimistic concurrency (the caller's
  * `expectedVersion` must be the case's current version, else 409) and an idempotency key (a
  * repeated key returns the first answer and does nothing again). A merge also concludes every
- * merged case in the same transaction.
+ * merged case in the same transaction; merges and supplements (which link files) run on their own,
+ * every other command through `commandGroup`.
  */
 export async function runCommand(deps: Deps, user: User, caseId: string, cmd: StaffCommand, expectedVersion: number, idempotencyKey?: string) {
   const idemKey = idempotencyKey ? `${user.id}:${idempotencyKey}` : undefined
@@ -129,11 +207,13 @@ export async function runCommand(deps: Deps, user: User, caseId: string, cmd: St
   const engineCmd = await engineCommand(deps, user, cmd)
   const now = deps.now()
   try {
+    if (cmd.type !== 'supplement' && cmd.type !== 'merge')
+      return await deps.db.writeIn(commandGroup, { deps, user, caseId, cmd, engineCmd, expectedVersion, idemKey, visible, now })
     return await deps.db.write(async (trx) => {
       // Read once, inside the transaction: the visibility check and the version check see the same row.
       const fresh = await findCase(trx, { id: caseId })
       if (!fresh || (visible !== 'all' && !visible.has(fresh.department_id))) throw new AppError('NOT_FOUND', `no case ${caseId}`, { caseId })
-      const def = await definitionAt(deps, fresh.item_key, fresh.item_version)
+      const def = await definitionAt(deps, fresh.item_key, fresh.item_version, trx)
       if (fresh.version !== expectedVersion)
         throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: fresh.version, expectedVersion })
       const r = applyCommand(def, stateOf(fresh), engineCmd, now, deps.calendar)
@@ -141,7 +221,7 @@ export async function runCommand(deps: Deps, user: User, caseId: string, cmd: St
       await saveEvents(trx, deps, fresh, def, r.state, r.events, expectedVersion, user.id)
       if (cmd.type === 'supplement') await linkFiles(trx, caseId, cmd.materials)
       if (cmd.type === 'merge') await mergeOthers(trx, deps, user, fresh, cmd.caseNos, cmd.reason, now)
-      const response = { caseId, version: r.state.seq, status: r.state.status, events: r.events.map(publicEvent), tasks: r.state.tasks.map((t) => t.node) }
+      const response: CommandResponse = { caseId, version: r.state.seq, status: r.state.status, events: r.events.map(publicEvent), tasks: r.state.tasks.map((t) => t.node) }
       if (idemKey) await trx('idempotency_keys').insert({ key: idemKey, case_id: caseId, status: 200, response: JSON.stringify(response), created_at: now })
       return response
     })
@@ -160,7 +240,7 @@ async function mergeOthers(trx: import('knex').Knex.Transaction, deps: Deps, use
     const other = await findCase(trx, { case_no: no })
     if (!other || other.department_id !== primary.department_id)
       throw new AppError('UNPROCESSABLE', `case ${no} cannot be merged: not a case of this department`, { refusal: 'merge.invalid', caseNo: no })
-    const def = await definitionAt(deps, other.item_key, other.item_version)
+    const def = await definitionAt(deps, other.item_key, other.item_version, trx)
     const r = applyCommand(def, stateOf(other), { type: 'mergeInto', actor: staffActor(user), into: primary.case_no, reason }, now, deps.calendar)
     if (!r.ok) throw refused({ ...r.refusal, details: { ...r.refusal.details, caseNo: no } })
     await saveEvents(trx, deps, other, def, r.state, r.events, other.version, user.id)

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex'
 import { parseDefinition, type PowerItemDefinition } from '@sunlight/definition'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
@@ -17,11 +18,16 @@ export interface ItemRow {
 const cache = new Map<string, PowerItemDefinition>()
 
 /** A published (immutable) version of an item, parsed. Throws NOT_FOUND if there is none. */
-export async function definitionAt(deps: Deps, key: string, version: number): Promise<PowerItemDefinition> {
+/**
+ * A published (or since superseded/cancelled) version, cached: versions are immutable. Inside a
+ * write transaction pass its `trx` — on SQLite's single connection a read through `deps.db.knex`
+ * would wait for the connection the transaction holds.
+ */
+export async function definitionAt(deps: Deps, key: string, version: number, k: Knex | Knex.Transaction = deps.db.knex): Promise<PowerItemDefinition> {
   const id = `${deps.db.kind}:${key}@${version}`
   const hit = cache.get(id)
   if (hit) return hit
-  const row = (await deps.db.knex('item_versions').where({ item_key: key, version }).first()) as { definition: string; status: string } | undefined
+  const row = (await k('item_versions').where({ item_key: key, version }).first()) as { definition: string; status: string } | undefined
   if (!row || (row.status !== 'published' && row.status !== 'superseded' && row.status !== 'cancelled'))
     throw new AppError('NOT_FOUND', `item ${key} has no published version ${version}`, { key, version })
   const { definition } = parseDefinition(JSON.parse(row.definition))
