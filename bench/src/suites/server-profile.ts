@@ -67,6 +67,8 @@ export interface Breakdown {
   file: string
   totalMs: number
   rows: { category: string; ms: number; share: number }[]
+  /** The frames with the most self time (built-ins under their own name), for finding hot spots. */
+  top: { frame: string; ms: number; share: number }[]
 }
 
 /**
@@ -100,6 +102,14 @@ export function profileBreakdown(dir: string, windows?: readonly (readonly [numb
   }
   // Self time from the samples (optionally only those inside the windows).
   const ms = new Map<string, number>()
+  const byFrame = new Map<string, number>()
+  const frameOf = (id: number) => {
+    const n = byId.get(id)
+    if (!n) return '?'
+    const u = n.callFrame.url
+    const short = u ? u.replace(/^.*\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '').replace(/^.*\/(server|packages)\//, '$1/') : '(built-in)'
+    return `${n.callFrame.functionName || '(anonymous)'} ${short}`
+  }
   let total = 0
   const samples = p.samples ?? []
   const deltas = p.timeDeltas ?? []
@@ -111,8 +121,15 @@ export function profileBreakdown(dir: string, windows?: readonly (readonly [numb
     if (windows && !windows.some(([from, to]) => t / 1000 >= from && t / 1000 <= to)) continue
     const cat = category.get(samples[i] as number) ?? 'other'
     ms.set(cat, (ms.get(cat) ?? 0) + next)
+    const frame = frameOf(samples[i] as number)
+    byFrame.set(frame, (byFrame.get(frame) ?? 0) + next)
     total += next
   }
   const rows = [...ms.entries()].map(([c, v]) => ({ category: c, ms: v, share: total ? v / total : 0 })).sort((a, b) => b.ms - a.ms)
-  return { file: pick.f, totalMs: total, rows }
+  const top = [...byFrame.entries()]
+    .filter(([f]) => !f.startsWith('(idle)'))
+    .map(([frame, v]) => ({ frame, ms: v, share: total ? v / total : 0 }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 25)
+  return { file: pick.f, totalMs: total, rows, top }
 }

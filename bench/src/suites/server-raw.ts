@@ -3,12 +3,18 @@ import { Latencies } from './server-http'
 
 /**
  * The raw-driver peer of the server suite: the `sqlite3` package alone (resolved from server/,
- * bench adds no dependency) doing the same writes per step as the server's saveEvents — the case
- * row updated with a version check, one event into case_events, the same payload into outbox, an
- * upsert into case_acts — with the server's group-commit strategy: the pending steps of all clients
- * go into one BEGIN … COMMIT, each in its own SAVEPOINT, and every caller is answered only after the
- * COMMIT (so, as in the server, an answered step is durable under synchronous=FULL).
+ * bench adds no dependency) writing the same rows per step as the server — the case row updated
+ * with a version check, one event into case_events, the same payload into outbox, an upsert into
+ * case_acts — with group commit: the pending steps of all clients go into one BEGIN … COMMIT and
+ * every caller is answered only after the COMMIT (so an answered step is durable under
+ * synchronous=FULL). Two ways to write a batch:
+ * - `batched` (the peer the goal is measured against, shaped like the server's commandGroup and
+ *   writeCaseChanges): one read of the batch's case rows, one `UPDATE … FROM (VALUES …)` with
+ *   RETURNING, one multi-row INSERT each for events and outbox, one multi-row upsert of case_acts;
+ * - `per-step` (the server's write path before the grouped commands, kept as a second reference):
+ *   prepared single-row statements, each step in its own SAVEPOINT.
  */
+export type RawMode = 'batched' | 'per-step'
 
 /** The part of node-sqlite3's API used here (its own types do not resolve from bench/). */
 interface RunResult {
@@ -96,7 +102,14 @@ export interface RawResult {
  * database in `db` (already holding the schema and the cases at version = first seq − 1); each
  * step's latency (queued → committed) goes into `latency`.
  */
-export async function runRawPeer(db: SqliteDb, cases: RawStep[][], clients: number, latency: Latencies, onProgress?: (done: number) => void): Promise<RawResult> {
+export async function runRawPeer(
+  db: SqliteDb,
+  cases: RawStep[][],
+  clients: number,
+  latency: Latencies,
+  onProgress?: (done: number) => void,
+  mode: RawMode = 'batched',
+): Promise<RawResult> {
   const [sync] = await all(db, 'PRAGMA synchronous')
   const [jm] = await all(db, 'PRAGMA journal_mode')
   const update = db.prepare(
@@ -112,6 +125,27 @@ export async function runRawPeer(db: SqliteDb, cases: RawStep[][], clients: numb
     await runStmt(insertEvent, [s.actorId, s.at, s.caseId, s.event, s.hash, s.seq, s.type])
     await runStmt(insertOutbox, [s.caseId, s.at, s.departmentId, s.event, s.seq, s.type])
     await runStmt(upsertAct, [now, s.caseId, s.actorId])
+  }
+
+  /** All of a batch's steps with a few multi-row statements (one step per case per batch). */
+  async function writeBatch(steps: readonly RawStep[], now: number): Promise<void> {
+    const ids = steps.map((s) => s.caseId)
+    if (new Set(ids).size !== ids.length) throw new Error('raw peer: two steps of one case in one batch')
+    const rows = await all(db, 'SELECT * FROM cases WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])
+    if (rows.length !== steps.length) throw new Error(`raw peer: read ${rows.length} of ${steps.length} cases`)
+    const cols = ['status', 'level', 'posts', 'next_check_at', 'concluded_at', 'state', 'version', 'updated_at']
+    const names = ['id', 'expected', ...cols].map((c, i) => `column${i + 1} AS "${c}"`).join(', ')
+    const tuple = `(${new Array(cols.length + 2).fill('?').join(',')})`
+    const updated = await all(
+      db,
+      `UPDATE cases SET ${cols.map((c) => `"${c}" = v."${c}"`).join(', ')} FROM (SELECT ${names} FROM (VALUES ${steps.map(() => tuple).join(',')})) AS v WHERE cases.id = v.id AND cases.version = v.expected RETURNING cases.id`,
+      steps.flatMap((s) => [s.caseId, s.seq - 1, s.status, s.level, s.posts, s.nextCheckAt, s.concludedAt, s.state, s.seq, now]),
+    )
+    if (updated.length !== steps.length) throw new Error(`raw peer: updated ${updated.length} of ${steps.length} cases`)
+    const values = (n: number, width: number) => new Array(n).fill(`(${new Array(width).fill('?').join(',')})`).join(',')
+    await all(db, `insert into case_events (actor_id, at, case_id, event, hash, seq, type) values ${values(steps.length, 7)}`, steps.flatMap((s) => [s.actorId, s.at, s.caseId, s.event, s.hash, s.seq, s.type]))
+    await all(db, `insert into outbox (case_id, created_at, department_id, payload, seq, type) values ${values(steps.length, 6)}`, steps.flatMap((s) => [s.caseId, s.at, s.departmentId, s.event, s.seq, s.type]))
+    await all(db, `insert into case_acts (at, case_id, user_id) values ${values(steps.length, 3)} on conflict (case_id, user_id) do update set at = excluded.at`, steps.flatMap((s) => [now, s.caseId, s.actorId]))
   }
 
   // Group commit, shaped like server/src/db/knex.ts: a queue drained one transaction at a time.
@@ -135,21 +169,29 @@ export async function runRawPeer(db: SqliteDb, cases: RawStep[][], clients: numb
         await runSql(db, 'BEGIN')
         try {
           const now = Date.now()
-          for (const job of batch) {
-            if (batch.length === 1) {
-              await writeStep(job.step, now)
-              outcomes.push(null)
-              continue
-            }
-            await runSql(db, 'SAVEPOINT s')
-            try {
-              await writeStep(job.step, now)
-              await runSql(db, 'RELEASE s')
-              outcomes.push(null)
-            } catch (error) {
-              await runSql(db, 'ROLLBACK TO s')
-              await runSql(db, 'RELEASE s')
-              outcomes.push(error)
+          if (mode === 'batched') {
+            await writeBatch(
+              batch.map((j) => j.step),
+              now,
+            )
+            for (let i = 0; i < batch.length; i++) outcomes.push(null)
+          } else {
+            for (const job of batch) {
+              if (batch.length === 1) {
+                await writeStep(job.step, now)
+                outcomes.push(null)
+                continue
+              }
+              await runSql(db, 'SAVEPOINT s')
+              try {
+                await writeStep(job.step, now)
+                await runSql(db, 'RELEASE s')
+                outcomes.push(null)
+              } catch (error) {
+                await runSql(db, 'ROLLBACK TO s')
+                await runSql(db, 'RELEASE s')
+                outcomes.push(error)
+              }
             }
           }
           await runSql(db, 'COMMIT')

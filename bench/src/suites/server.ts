@@ -333,14 +333,20 @@ export async function serverSuite(): Promise<SuiteResult> {
     const schema = await serverSchema(srvRead)
     if (schema.journalMode !== 'wal') throw new Error(`server database is in journal_mode=${schema.journalMode}, not WAL`)
     const timedCases = made.slice(warm)
-    const raw: SqliteDb = await open(sqlite, rawFile)
-    await exec(raw, 'PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;')
-    await exec(raw, schema.ddl.map((x) => `${x};`).join('\n'))
-    await exec(raw, `ATTACH DATABASE '${dbFile.replace(/'/g, "''")}' AS src`)
-    await all(raw, 'INSERT INTO main.cases SELECT * FROM src.cases WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(timedCases.map((c) => c.caseId))])
-    await exec(raw, 'DETACH DATABASE src')
-    const [copied] = await all(raw, 'SELECT count(*) AS n, sum(version = 1) AS v1 FROM cases')
-    if (Number(copied?.n) !== timedCases.length || Number(copied?.v1) !== timedCases.length) throw new Error(`raw peer: copied ${JSON.stringify(copied)} cases, expected ${timedCases.length} at version 1`)
+    /** A raw peer's own file: the server's DDL for the four tables, and the cases as submitted. */
+    async function rawDb(file: string): Promise<SqliteDb> {
+      const db: SqliteDb = await open(sqlite, file)
+      await exec(db, 'PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;')
+      await exec(db, schema.ddl.map((x) => `${x};`).join('\n'))
+      await exec(db, `ATTACH DATABASE '${dbFile.replace(/'/g, "''")}' AS src`)
+      await all(db, 'INSERT INTO main.cases SELECT * FROM src.cases WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(timedCases.map((c) => c.caseId))])
+      await exec(db, 'DETACH DATABASE src')
+      const [copied] = await all(db, 'SELECT count(*) AS n, sum(version = 1) AS v1 FROM cases')
+      if (Number(copied?.n) !== timedCases.length || Number(copied?.v1) !== timedCases.length) throw new Error(`raw peer: copied ${JSON.stringify(copied)} cases, expected ${timedCases.length} at version 1`)
+      return db
+    }
+    const raw = await rawDb(rawFile)
+    const rawStep = await rawDb(join(tmp, 'raw-per-step.sqlite'))
 
     // Interleaved rounds, ours then the raw driver on the same cases, so drift in the machine's
     // load (other processes) hits both alike.
@@ -352,6 +358,8 @@ export async function serverSuite(): Promise<SuiteResult> {
     const perRound = timedCases.length / ROUNDS
     const ours = { steps: 0, concluded: 0, ms: 0, fullSteps: 0, fullMs: 0, errors: new Map<number, number>(), samples: [] as string[] }
     const rawAgg = { steps: 0, ms: 0, batches: 0, maxBatch: 0, synchronous: 0, journalMode: '' }
+    const stepAgg = { steps: 0, ms: 0 }
+    const latStep = new Latencies()
     let rawCaseCount = 0
     let eventBytes = 0
     let stateBytes = 0
@@ -375,7 +383,11 @@ export async function serverSuite(): Promise<SuiteResult> {
         stateBytes += Buffer.byteLength((l[0] as RawStep).state)
         for (const st of l) eventBytes += Buffer.byteLength(st.event)
       }
-      const w = await meterRaw.measure(() => runRawPeer(raw, written, CLIENTS, latRaw, (n) => progress(NAME, `round ${r + 1}/${ROUNDS} raw: ${n}/${written.length * STEPS_PER_CASE} steps`)))
+      const w = await meterRaw.measure(() => runRawPeer(raw, written, CLIENTS, latRaw, (n) => progress(NAME, `round ${r + 1}/${ROUNDS} raw: ${n}/${written.length * STEPS_PER_CASE} steps`), 'batched'))
+      const ps = await runRawPeer(rawStep, written, CLIENTS, latStep, undefined, 'per-step')
+      if (ps.synchronous !== 2 || ps.journalMode !== 'wal') throw new Error(`raw per-step peer ran with synchronous=${ps.synchronous}, journal_mode=${ps.journalMode}`)
+      stepAgg.steps += ps.steps
+      stepAgg.ms += ps.ms
       rawAgg.steps += w.steps
       rawAgg.ms += w.ms
       rawAgg.batches += w.batches
@@ -385,10 +397,13 @@ export async function serverSuite(): Promise<SuiteResult> {
       progress(
         NAME,
         `round ${r + 1}/${ROUNDS}: ours ${o.steps} steps in ${(o.ms / 1000).toFixed(2)} s (${(o.steps / (o.ms / 1000)).toFixed(0)} steps/s, errors: ${errorText(o.errors)}); ` +
-          `raw ${w.steps} steps in ${(w.ms / 1000).toFixed(2)} s (${(w.steps / (w.ms / 1000)).toFixed(0)} steps/s, ${(w.steps / w.batches).toFixed(1)} steps/commit)`,
+          `raw ${w.steps} steps in ${(w.ms / 1000).toFixed(2)} s (${(w.steps / (w.ms / 1000)).toFixed(0)} steps/s, ${(w.steps / w.batches).toFixed(1)} steps/commit); ` +
+          `raw per-step ${(ps.steps / (ps.ms / 1000)).toFixed(0)} steps/s`,
       )
     }
     await close(raw)
+    await close(rawStep)
+    const spsStep = stepAgg.steps / (stepAgg.ms / 1000)
     if (rawAgg.synchronous !== 2 || rawAgg.journalMode !== 'wal') throw new Error(`raw peer ran with synchronous=${rawAgg.synchronous}, journal_mode=${rawAgg.journalMode}`)
     eventBytes /= rawCaseCount * STEPS_PER_CASE
     stateBytes /= rawCaseCount
@@ -444,6 +459,8 @@ export async function serverSuite(): Promise<SuiteResult> {
       if (breakdown) {
         progress(NAME, `server main-thread CPU profile over our timed rounds (${(breakdown.totalMs / 1000).toFixed(1)} s sampled):`)
         for (const row of breakdown.rows) progress(NAME, `  ${row.category.padEnd(48)} ${(row.ms / 1000).toFixed(2).padStart(6)} s  ${pct(row.share).padStart(5)}`)
+        progress(NAME, 'hottest frames (self time):')
+        for (const f of breakdown.top) progress(NAME, `  ${(f.ms / 1000).toFixed(3).padStart(6)} s  ${pct(f.share).padStart(4)}  ${f.frame}`)
       } else progress(NAME, 'no CPU profile was written (the server did not exit cleanly?)')
     }
 
@@ -491,7 +508,8 @@ export async function serverSuite(): Promise<SuiteResult> {
     progress(NAME, `hello: ${helloOk} requests in ${(helloMs / 1000).toFixed(1)} s = ${helloRps.toFixed(0)} req/s; p50 ${ms1(h50)} ms, p99 ${ms1(h99)} ms${helloBad ? `; ${helloBad} non-200` : ''}`)
 
     // ---- result ------------------------------------------------------------------------------
-    const rawName = `raw ${sqliteVersion}, same rows + group commit, no HTTP/engine/knex`
+    const rawName = `raw ${sqliteVersion}, same rows + group commit with multi-row statements, no HTTP/engine/knex`
+    const stepName = `raw ${sqliteVersion}, same rows + group commit, one savepoint and single-row statements per step`
     const ratio = ratioOf(spsOurs, spsRaw)
     const metrics: Metric[] = [
       {
@@ -507,6 +525,7 @@ export async function serverSuite(): Promise<SuiteResult> {
       { name: 'p50_ms', ours: p50, peer: r50, peerName: rawName, ratio: ratioOf(p50, r50), unit: 'ms', goal: null, met: null },
       { name: 'p95_ms', ours: p95, peer: r95, peerName: rawName, ratio: ratioOf(p95, r95), unit: 'ms', goal: null, met: null },
       { name: 'p99_ms', ours: p99, peer: r99, peerName: rawName, ratio: ratioOf(p99, r99), unit: 'ms', goal: `<${GOAL_P99} ms`, met: p99 < GOAL_P99 },
+      { name: 'steps_per_s_vs_per_step_raw', ours: spsOurs, peer: spsStep, peerName: stepName, ratio: ratioOf(spsOurs, spsStep), unit: 'steps/s', goal: null, met: null },
       { name: 'hello_rps', ours: helloRps, peer: null, peerName: null, ratio: null, unit: 'req/s', goal: null, met: null },
       { name: 'raw_batch_avg', ours: rawBatch, peer: null, peerName: null, ratio: null, unit: 'steps/commit', goal: null, met: null },
       ...(cpuOurs === null ? [] : [{ name: 'server_cpu', ours: cpuOurs.server * 100, peer: null, peerName: null, ratio: null, unit: '% of a core', goal: null, met: null }]),
@@ -517,7 +536,8 @@ export async function serverSuite(): Promise<SuiteResult> {
       `latency is per request, measured in the client from send to last byte (${latOurs.count} samples; the raw peer's from queued to committed); with a closed loop of ${CLIENTS} clients, mean latency ≈ ${CLIENTS} / rate`,
       `before timing (not timed): ${made.length} applications through POST /api/hall/applications with every material, the four staff users signed in once each (their sessions shared by all ${CLIENTS} clients: a login costs a bcrypt compare, ≈80 ms here, and the per-request session lookup is the same either way), and ${warm} warm-up cases run through the whole flow`,
       `steps/s is over whole rounds, including each round's tail where fewer than ${CLIENTS} clients still have a case; at full concurrency (until the first client found the queue empty) ours ran ${(ours.fullSteps / (ours.fullMs / 1000)).toFixed(0)} steps/s`,
-      `raw peer: node-sqlite3 alone on a fresh file with the server's own DDL for cases, case_events, outbox and case_acts (copied from sqlite_master), WAL + synchronous=FULL + foreign_keys (checked on its connection), ${CLIENTS} async clients; per step exactly the rows the server wrote for the same step (read back from its file: event JSON ≈ ${eventBytes.toFixed(0)} B with its 64-char hash, the same payload into outbox, the case row with its final state ≈ ${stateBytes.toFixed(0)} B and a version check, the case_acts upsert), with prepared statements and the server's group commit (pending steps of all clients in one BEGIN … COMMIT, each in its own SAVEPOINT, callers answered after COMMIT); it does no reads (the server also reads the session, user, case and definition per request), no HTTP, no JSON validation, no engine, no knex`,
+      `raw peer: node-sqlite3 alone on a fresh file with the server's own DDL for cases, case_events, outbox and case_acts (copied from sqlite_master), WAL + synchronous=FULL + foreign_keys (checked on its connection), ${CLIENTS} async clients; per step exactly the rows the server wrote for the same step (read back from its file: event JSON ≈ ${eventBytes.toFixed(0)} B with its 64-char hash, the same payload into outbox, the case row with its final state ≈ ${stateBytes.toFixed(0)} B and a version check, the case_acts upsert), written as the server now writes them: pending steps of all clients in one BEGIN … COMMIT with one read of their case rows, one UPDATE … FROM (VALUES …) RETURNING, and one multi-row INSERT each for events, outbox and case_acts, callers answered after COMMIT; no HTTP, no JSON validation, no engine, no knex, no session or definition lookups`,
+      `second raw reference (steps_per_s_vs_per_step_raw): the same rows with the server's former write path — prepared single-row statements, each step in its own SAVEPOINT inside the group commit — on its own file, run after the batched peer in each round: ${spsStep.toFixed(0)} steps/s`,
       `raw batches: ${rawAgg.batches} commits for ${rawAgg.steps} steps (${rawBatch.toFixed(1)} per commit, at most ${rawAgg.maxBatch}), ≈${(rawAgg.batches / (rawAgg.ms / 1000)).toFixed(0)} fsync'd commits/s; with a closed loop the ${CLIENTS} clients settle into two alternating halves (one half's steps commit while the other half's queue up), hence ≈${CLIENTS / 2} per commit`,
       `hello_rps is not Sunlight's figure: a Koa ${CLIENTS}-client hello-world (GET /, koa from server/node_modules, its own child process) for ${(helloMs / 1000).toFixed(1)} s, the HTTP ceiling on this box; our commands ran at ${pct(spsOurs / helloRps)} of it`,
       `CPU while ours ran: ${cpuText(cpuOurs)}; while the raw peer ran: ${cpuText(cpuRaw)} (shares of one core; the server's include its libuv threads, the raw peer's sqlite work is in the bench process); the server by thread while ours ran: ${meterOurs.threadShares || 'unknown'}; load average before the run ${loadAtStart}`,
@@ -545,7 +565,7 @@ export async function serverSuite(): Promise<SuiteResult> {
         rounds: ROUNDS,
         sqlite: { journalMode: schema.journalMode, synchronous: sync.full ? 'FULL' : 'unconfirmed' },
         rawPeer: rawName,
-        rawGroupCommit: 'one BEGIN…COMMIT for all pending steps (≤256), one SAVEPOINT per step, as server/src/db/knex.ts',
+        rawGroupCommit: 'one BEGIN…COMMIT for all pending steps (≤256) written with multi-row statements, as server/src/db/knex.ts writeIn + services/case-store.ts writeCaseChanges; per-step reference: one SAVEPOINT and single-row statements per step',
         helloSeconds: helloMs / 1000,
         logLevel: 'warn',
         profiled: PROFILE,
