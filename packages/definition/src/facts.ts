@@ -31,6 +31,9 @@ export const caseFacts = [
   'extensionDays',
   'returnCount',
   'suspendCount',
+  // 会签 votes of the countersign step being completed (for the gateway after it)
+  'countersignFor',
+  'countersignAgainst',
   'fee',
   'grade',
   'amount',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { replay } from '../src/index'
 import { CaseRun } from './fixtures/harness'
-import { apv, countersigned, hnd, rev, rev2, rev3, submitTo, win } from './fixtures/inline'
+import { definition } from './fixtures/harness'
+import { apv, countersigned, countersignedInput, hnd, rev, rev2, rev3, step, submitTo, win } from './fixtures/inline'
 
 // accept → review → sign (会签: reviewer post, mode all, count 2) → approve → end
 const atSign = () =>
@@ -27,10 +28,35 @@ describe('engine/countersign (会签) and a return to it', () => {
     expect(r.s.completed.map((c) => c.node)).toEqual(['accept', 'review', 'sign'])
   })
 
-  it('documents the chosen behaviour: a dissenting signature (approve: false) still counts towards completion and is recorded (open question)', () => {
+  it('counts a dissenting signature (approve: false) towards completion and records it', () => {
     const r = atSign().do({ ...sign(rev, '不同意，理由见附件'), approve: false }, '2026-03-04 10:00').do(sign(rev2), '2026-03-04 11:00')
     expect(r.s.tasks.map((t) => t.node)).toEqual(['approve'])
     expect(r.events.filter((e) => e.type === 'step:signed').map((e) => e.data.approve)).toEqual([false, true])
+  })
+
+  it('lets the gateway after the countersign route on the votes (case.countersignAgainst)', () => {
+    const voting = definition({
+      ...(JSON.parse(JSON.stringify(countersignedInput)) as Record<string, unknown>),
+      flow: {
+        ...countersignedInput.flow,
+        nodes: [...countersignedInput.flow.nodes.filter((n) => n.id !== 'end'), { id: 'votes', type: 'exclusive', name: '会签意见是否一致' }, step('reconsider', 'head', 2, { operations: ['return'] }), { id: 'end', type: 'end', name: '办结', result: 'approved' }],
+        edges: [
+          ...countersignedInput.flow.edges.filter((e) => e.id !== 'e4'),
+          { id: 'v1', from: 'sign', to: 'votes' },
+          { id: 'v2', from: 'votes', to: 'reconsider', condition: 'case.countersignAgainst > 0' },
+          { id: 'v3', from: 'votes', to: 'approve', default: true },
+          { id: 'v4', from: 'reconsider', to: 'approve' },
+        ],
+      },
+    })
+    const run = () =>
+      new CaseRun(voting)
+        .do(submitTo(voting), '2026-03-02 09:30')
+        .do({ type: 'accept', actor: win }, '2026-03-02 10:00')
+        .do({ type: 'complete', actor: hnd, node: 'review', opinion: '同意' }, '2026-03-03 10:00')
+        .do(sign(rev), '2026-03-04 10:00')
+    expect(run().do(sign(rev2), '2026-03-04 11:00').s.tasks.map((t) => t.node)).toEqual(['approve'])
+    expect(run().do({ ...sign(rev2, '不同意'), approve: false }, '2026-03-04 11:00').s.tasks.map((t) => t.node)).toEqual(['reconsider'])
   })
 
   it('refuses a second signature by the same person (countersign.duplicate)', () => {

@@ -89,7 +89,15 @@ export function countersign(ctx: Ctx<Of<'countersign'>>): Decision {
   const breach = separationBreach(ctx, step.id)
   if (breach) return refuse(breach)
   const done = step.countersign.mode === 'any' || task.signatures.length + 1 >= step.countersign.count
-  const route = done ? advance(ctx.graph, state, step.id, conditionScope(ctx, state.form)) : undefined
+  // Every signature counts towards completion, a dissent too: 会签 records each signer's view and
+  // the procedure decides what the votes mean — the gateway after the step reads them as
+  // case.countersignFor / case.countersignAgainst (e.g. route to 复议 when any signer dissents).
+  const votes = [...task.signatures.map((s) => s.approve), cmd.approve]
+  const scope = () => {
+    const base = conditionScope(ctx, state.form)
+    return { ...base, case: { ...(base.case as Record<string, unknown>), countersignFor: votes.filter(Boolean).length, countersignAgainst: votes.filter((v) => !v).length } }
+  }
+  const route = done ? advance(ctx.graph, state, step.id, scope()) : undefined
   return emit(event(ctx, 'step:signed', { node: step.id, post: step.post, opinion: cmd.opinion, data: { approve: cmd.approve }, route }))
 }
 
