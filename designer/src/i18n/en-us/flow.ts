@@ -35,7 +35,7 @@ export const flow: typeof zh = {
       case: {
         caseNo: 'Case number', applicantName: 'Applicant', channel: 'Channel', status: 'Status', supplementRounds: 'Supplement rounds',
         specialProcedure: 'Special procedure', specialProcedureDays: 'Special procedure days', extensionDays: 'Extension days', returnCount: 'Returns',
-        suspendCount: 'Suspensions', fee: 'Fee', grade: 'Discretion grade', amount: 'Fine', result: 'Result', step: 'Current step',
+        suspendCount: 'Suspensions', countersignFor: 'Countersign assents', countersignAgainst: 'Countersign dissents', fee: 'Fee', grade: 'Discretion grade', amount: 'Fine', result: 'Result', step: 'Current step',
       },
       item: { name: 'Item name', category: 'Category', department: 'Implementing body' },
       step: { overdue: 'Overdue', level: 'Clock level' },

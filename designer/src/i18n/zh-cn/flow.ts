@@ -71,7 +71,7 @@ export const flow = {
       case: {
         caseNo: '办件编号', applicantName: '申请人', channel: '申请渠道', status: '办件状态', supplementRounds: '补正次数',
         specialProcedure: '特别程序', specialProcedureDays: '特别程序天数', extensionDays: '延期天数', returnCount: '退回次数',
-        suspendCount: '暂停次数', fee: '收费金额', grade: '裁量等级', amount: '罚款金额', result: '办结结果', step: '当前环节',
+        suspendCount: '暂停次数', countersignFor: '会签同意人数', countersignAgainst: '会签不同意人数', fee: '收费金额', grade: '裁量等级', amount: '罚款金额', result: '办结结果', step: '当前环节',
       },
       item: { name: '事项名称', category: '权力类别', department: '实施主体' },
       step: { overdue: '已超时', level: '时限级别' },

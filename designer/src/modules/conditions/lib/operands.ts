@@ -32,7 +32,7 @@ export function formOperands(form: unknown, prefix: 'form.' | '' = 'form.', excl
 
 const dict = (name: keyof typeof defaultDictionaries) => defaultDictionaries[name].map((e) => ({ label: e.zh, value: e.code }))
 
-const CASE_NUMBERS = new Set(['supplementRounds', 'specialProcedureDays', 'extensionDays', 'returnCount', 'suspendCount', 'fee', 'amount'])
+const CASE_NUMBERS = new Set(['supplementRounds', 'specialProcedureDays', 'extensionDays', 'returnCount', 'suspendCount', 'countersignFor', 'countersignAgainst', 'fee', 'amount'])
 const caseOptions: Partial<Record<string, Operand['options']>> = {
   channel: [
     { label: '网上申请', value: 'online' },
