@@ -118,6 +118,14 @@ describe('definition/validate: deliberately broken copies of a template', () => 
     expect(codesAt(validateDefinition(def))).toContain('limit.promised_exceeds_statutory /item/promisedLimit/value')
   })
 
+  it('should report an extension counted in another unit than the statutory limit', () => {
+    const def = religious()
+    def.timeLimits.extension.max.unit = 'workdays' // the statutory limit is 30 natural days
+    const d = validateDefinition(def)
+    expect(codesAt(d)).toContain('limit.extension_unit /timeLimits/extension/max/unit')
+    expect(d.find((x) => x.code === 'limit.extension_unit')?.severity).toBe('error')
+  })
+
   it('should report an expression that reads an unknown name', () => {
     const def = religious()
     def.flow.edges[edgeIndex(def, 'e6')].condition = "verdict == 'approve'"

@@ -22,6 +22,18 @@ export function checkLimits(def: PowerItemDefinition): Diagnostic[] {
         whatZh: '承诺时限与法定时限',
       }),
     )
+  // The engine adds an extension to both case limits in their unit (行政许可法 art. 42: 20 + 10
+  // working days; art. 82 counts working days), so an extension in another unit would be miscounted.
+  const extension = def.timeLimits.extension
+  if (extension && extension.max.unit !== statutory.unit)
+    out.push(
+      diagnostic('limit.extension_unit', pointer('timeLimits', 'extension', 'max', 'unit'), {
+        unit: extension.max.unit === 'workdays' ? 'working days' : 'days',
+        unitZh: extension.max.unit === 'workdays' ? '工作日' : '自然日',
+        limitUnit: statutory.unit === 'workdays' ? 'working days' : 'days',
+        limitUnitZh: statutory.unit === 'workdays' ? '工作日' : '自然日',
+      }),
+    )
   if (asWorkdays(promised) > asWorkdays(statutory))
     out.push(
       diagnostic('limit.promised_exceeds_statutory', pointer('item', 'promisedLimit', 'value'), {

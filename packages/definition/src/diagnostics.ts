@@ -159,6 +159,11 @@ export const diagnosticMessages = {
     (p) => `${p.what} mixes working days and natural days; compared as working days`,
     (p) => `${p.whatZh}混用了工作日和自然日，按工作日比较`,
   ),
+  'limit.extension_unit': m(
+    'error',
+    (p) => `the extension is in ${p.unit} but the statutory limit is in ${p.limitUnit}; an extension lengthens that limit, so give it in ${p.limitUnit}`,
+    (p) => `延期时限以${p.unitZh}计，法定时限以${p.limitUnitZh}计；延期是在法定时限上延长，请以${p.limitUnitZh}填写`,
+  ),
   'limit.instant_nonzero': m(
     'warning',
     () => 'an instant case (即办件) should have a promised limit of 0',
