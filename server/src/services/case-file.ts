@@ -127,7 +127,7 @@ export function caseFileDefinition(x: CaseFileInput): TDocumentDefinitions {
   ]
   const opinions: Content[] = [
     { text: '各环节办理意见', fontSize: 20, alignment: 'center', margin: [0, 0, 0, mm(6)], pageBreak: 'before' },
-    table([20, 66, 56, 52, 80, '*'], ['序', '时间', '环节', '操作', '办理人', '意见 / 理由'], opinionRows(def, x.events)),
+    table([18, 62, 50, 50, 100, '*'], ['序', '时间', '环节', '操作', '办理人', '意见 / 理由'], opinionRows(def, x.events)),
   ]
   const documents: Content[] = current.flatMap((d) => {
     const c = contentOf(d)
