@@ -9,33 +9,11 @@
  * Needs the server on :3000 behind the Vite dev or preview server. Screenshots go to
  * test/artifacts/runtime/.
  */
-import type { Page } from 'playwright-core'
 import { watchScripts } from './browser'
 import { hallExtras, windowAcceptance } from './extras'
-import { actor, check, chooseFormItem, closeAll, fillFormItem, formItem, pdf, signIn, snap, step, url } from './steps'
+import { actor, check, chooseFormItem, closeAll, done, fillFormItem, formItem, openCase, operate, pdf, signIn, snap, step, url } from './steps'
 
 const ITEM = 'religious-venue-preparation'
-
-async function openCase(page: Page, caseNo: string): Promise<void> {
-  await page.goto(url('/workbench/cases?view=all'))
-  await page.locator(`tr[data-case-no="${caseNo}"] a`).click()
-  await page.locator('.case-page').waitFor()
-}
-
-async function operate(page: Page, node: string, op: string, fill: (dialog: ReturnType<Page['locator']>) => Promise<void> = async () => {}): Promise<string> {
-  await page.locator(`.ops__group[data-node="${node}"] button[data-op="${op}"]`).click()
-  const dialog = page.locator('.el-dialog:visible')
-  await dialog.waitFor()
-  await fill(dialog)
-  await dialog.getByRole('button', { name: '确定' }).click()
-  await page.waitForTimeout(800)
-  return (await dialog.isVisible()) ? ((await dialog.locator('.server-error, [role=alert]').allInnerTexts()).join(' ')) : ''
-}
-
-/** An operation that must succeed: the dialog closed without a refusal. */
-function done(refusal: string, what: string): void {
-  check(refusal === '', refusal ? `${what} — refused: ${refusal}` : what)
-}
 
 /** What a first visit to the apply page downloads: every script, gzip-compressed as a server would send it. */
 async function measureApplyPage(): Promise<void> {

@@ -38,6 +38,7 @@ describe('server/case file and receipt PDFs, colleagues, documents that follow t
     if (hasPdftotext) {
       const text = pdfText(bytes)
       for (const s of ['申请回执', a.caseNo, a.queryCode, '宗教活动场所筹备设立审批', '四川省民族宗教事务委员会', '成都市佛教协会', '2026-03-02']) expect(text).toContain(s)
+      expect(text, 'every character drawn (line breaks included)').not.toContain('〓')
     }
   })
 
@@ -76,6 +77,7 @@ describe('server/case file and receipt PDFs, colleagues, documents that follow t
       const text = pdfText(bytes).replace(/[ \t]+/g, ' ')
       for (const s of ['行政权力事项办理案卷', a.caseNo, '卷内目录', '申请材料清单', '各环节办理意见', '材料齐全，予以受理', '符合条件', '同意批准', '赵批准', '受理通知书', '准予筹备设立宗教活动场所决定书', '川宗批〔2026〕'])
         expect(text, s).toContain(s)
+      expect(text).not.toContain('〓')
     }
     const audit = await t.deps.db.knex('audit_log').where({ action: 'case.filePrinted', target: a.caseId })
     expect(audit).toHaveLength(1)

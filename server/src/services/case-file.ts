@@ -117,7 +117,7 @@ export function caseFileDefinition(x: CaseFileInput): TDocumentDefinitions {
   const materials: Content[] = [
     { text: '申请材料清单', fontSize: 20, alignment: 'center', margin: [0, 0, 0, mm(6)], pageBreak: 'before' },
     table(
-      [24, '*', 40, 40, '*'],
+      [24, '*', 40, 48, '*'],
       ['序号', '材料名称', '已提交', '核验原件', '文件'],
       def.item.materials.map((m, i) => {
         const sub = s.materials[m.id]
@@ -127,7 +127,7 @@ export function caseFileDefinition(x: CaseFileInput): TDocumentDefinitions {
   ]
   const opinions: Content[] = [
     { text: '各环节办理意见', fontSize: 20, alignment: 'center', margin: [0, 0, 0, mm(6)], pageBreak: 'before' },
-    table([18, 62, 50, 50, 100, '*'], ['序', '时间', '环节', '操作', '办理人', '意见 / 理由'], opinionRows(def, x.events)),
+    table([16, 58, 46, 46, 84, '*'], ['序', '时间', '环节', '操作', '办理人', '意见 / 理由'], opinionRows(def, x.events)),
   ]
   const documents: Content[] = current.flatMap((d) => {
     const c = contentOf(d)

@@ -30,10 +30,10 @@ export function missingGlyphs(c: DocumentContent): string[] {
   return [...new Set([...all].filter((ch) => !cov.has(ch.codePointAt(0) as number)))]
 }
 
-/** The text with each character the font lacks replaced by 〓. */
+/** The text with each character the font lacks replaced by 〓 (line breaks are kept: pdfmake breaks the line). */
 export const drawable = (s: string) => {
   const cov = coverage()
-  return [...s].map((ch) => (cov.has(ch.codePointAt(0) as number) ? ch : MISSING_MARK)).join('')
+  return [...s].map((ch) => (ch === '\n' || cov.has(ch.codePointAt(0) as number) ? ch : MISSING_MARK)).join('')
 }
 
 export const mm = (v: number) => (v * 72) / 25.4
