@@ -62,7 +62,7 @@ describe('server/transparency: case figures and 双公示 decisions (public, agg
     const all = await t.anonymous().get('/api/hall/statistics')
     expect(all.body.departments.find((d: { departmentId: string }) => d.departmentId === 'sc-mzw')).toMatchObject({ department: '四川省民族宗教事务委员会', received: 4, concluded: 3, onTime: 1, onTimeRate: 0.5, averageWorkdays: 12 })
     const one = await t.anonymous().get('/api/hall/statistics?departmentId=cd-jn-scj')
-    expect(one.body.departments).toEqual([{ departmentId: 'cd-jn-scj', department: '成都市金牛区市场监督管理局', received: 1, concluded: 1, timed: 1, onTime: 1, onTimeRate: 1, averageWorkdays: 3 }])
+    expect(one.body.departments).toEqual([{ departmentId: 'cd-jn-scj', department: '成都市金牛区市场监督管理局', received: 1, concluded: 1, timed: 1, onTime: 1, unknownCalendar: 0, onTimeRate: 1, averageWorkdays: 3 }])
     expect(one.body.items.map((i: { itemKey: string }) => i.itemKey)).toEqual(['food-business-unlicensed-penalty'])
     const item = await t.anonymous().get('/api/hall/statistics?itemKey=religious-venue-preparation')
     expect(item.body.items).toHaveLength(1)
@@ -115,5 +115,15 @@ describe('server/transparency: case figures and 双公示 decisions (public, agg
     expect(maskPersonName('王五')).toBe('王*')
     expect(maskPersonName('欧阳娜娜')).toBe('欧阳**')
     expect(maskPersonName('李')).toBe('*')
+  })
+
+  // Last: it adds a case to the dataset.
+  it('should leave out of the rate a case whose deadline lies beyond the holiday table, never guess it', async () => {
+    t.setNow(at('2026-12-21T10:00:00+08:00'))
+    const late = await enterFoodCase(t)
+    await command(await signedIn(t, 'jn-head'), late.caseId, { type: 'accept' })
+    await command(await signedIn(t, 'jn-investigator'), late.caseId, { type: 'complete', node: 'investigate', opinion: '违法事实不能成立', form: { investigationResult: 'noViolation' } })
+    const r = await t.anonymous().get('/api/hall/statistics?departmentId=cd-jn-scj')
+    expect(r.body.departments[0]).toMatchObject({ received: 2, concluded: 2, timed: 1, onTime: 1, unknownCalendar: 1, onTimeRate: 1, averageWorkdays: 3 })
   })
 })

@@ -92,6 +92,8 @@ export interface Figures {
   concluded: number
   timed: number
   onTime: number
+  /** Concluded cases whose deadline lies beyond the holiday table: left out of the rate and the mean. */
+  unknownCalendar: number
   onTimeRate: number | null
   averageWorkdays: number | null
 }

@@ -108,7 +108,7 @@ export function caseFileDefinition(x: CaseFileInput): TDocumentDefinitions {
         ['卷内文书', `${current.length} 件`],
       ],
     ),
-    { text: drawable(`立卷：${x.printedBy}　打印时间：${chinaTime(x.printedAt)}`), fontSize: 10, alignment: 'right', margin: [0, mm(10), 0, 0] },
+    { text: drawable(`立卷：${x.printedBy}\u3000打印时间：${chinaTime(x.printedAt)}`), fontSize: 10, alignment: 'right', margin: [0, mm(10), 0, 0] },
   ]
   const contents: Content[] = [
     { text: '卷内目录', fontSize: 20, alignment: 'center', margin: [0, 0, 0, mm(6)], pageBreak: 'before' },
@@ -147,7 +147,7 @@ export function caseFileDefinition(x: CaseFileInput): TDocumentDefinitions {
     info: { title: `案卷 ${x.row.case_no}`, author: x.department, subject: def.item.name, creator: 'Sunlight', producer: 'Sunlight', creationDate: new Date(x.printedAt) },
     defaultStyle: { font: 'NotoSansSC', fontSize: 14, lineHeight: 1.35 },
     content: [...cover, ...contents, ...materials, ...opinions, ...documents],
-    footer: (page: number, pages: number) => ({ text: `${x.row.case_no}　第 ${page} 页 / 共 ${pages} 页`, alignment: 'center', fontSize: 9, margin: [0, mm(10), 0, 0] }),
+    footer: (page: number, pages: number) => ({ text: `${x.row.case_no}\u3000第 ${page} 页 / 共 ${pages} 页`, alignment: 'center', fontSize: 9, margin: [0, mm(10), 0, 0] }),
   }
 }
 

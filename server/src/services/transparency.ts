@@ -12,7 +12,8 @@ import { listDepartments } from './org'
  *
  * - received: cases submitted (online or at the window), voided ones (作废: entered in error) left out;
  * - concluded: of those, the cases that are 办结 (any result, incl. 不予受理 and 并案);
- * - timed: concluded cases that were accepted (only they run the promised-limit clock);
+ * - timed: concluded cases that were accepted (only they run the promised-limit clock), except
+ *   those whose deadline lies beyond the holiday table (counted in unknownCalendar, never guessed);
  * - onTime: timed cases concluded no later than their promised deadline (承诺时限 + extensions,
  *   net of pauses: special procedures, 补正 and suspensions, 行政许可法 art. 45);
  * - averageWorkdays: mean working days from the day of acceptance to the day of conclusion, net of
@@ -23,6 +24,7 @@ export interface Figures {
   concluded: number
   timed: number
   onTime: number
+  unknownCalendar: number
   /** onTime / timed, 0…1 with three decimals; null when timed is 0. */
   onTimeRate: number | null
   averageWorkdays: number | null
@@ -33,10 +35,11 @@ interface Acc {
   concluded: number
   timed: number
   onTime: number
+  unknownCalendar: number
   workdays: number
 }
 
-const empty = (): Acc => ({ received: 0, concluded: 0, timed: 0, onTime: 0, workdays: 0 })
+const empty = (): Acc => ({ received: 0, concluded: 0, timed: 0, onTime: 0, unknownCalendar: 0, workdays: 0 })
 
 export const DURATION_UNIT = 'workdays' as const
 
@@ -47,15 +50,22 @@ export function addCase(acc: Acc, def: PowerItemDefinition, s: CaseState, cal: C
   if (s.status !== 'concluded') return
   acc.concluded++
   if (s.clockStart === undefined || s.concludedAt === undefined) return
-  acc.timed++
   const pauses = s.pauses.map((p) => ({ from: p.from, to: p.to ?? s.concludedAt }))
   const limit = { value: def.item.promisedLimit.value + s.extension, unit: def.item.promisedLimit.unit }
+  let deadline: number
+  let workdays: number
   try {
-    if (s.concludedAt <= cal.deadline(s.clockStart, limit, pauses)) acc.onTime++
-    acc.workdays += cal.consumed(s.clockStart, { value: 1, unit: 'workdays' }, pauses, s.concludedAt)
+    deadline = cal.deadline(s.clockStart, limit, pauses)
+    workdays = cal.consumed(s.clockStart, { value: 1, unit: 'workdays' }, pauses, s.concludedAt)
   } catch {
-    /* outside the holiday table: neither on time nor counted in the mean's sum */
+    // The deadline falls outside the holiday table ("calendar unknown"): the case is not judged
+    // on time or late, and stays out of the rate and the mean rather than be guessed.
+    acc.unknownCalendar++
+    return
   }
+  acc.timed++
+  if (s.concludedAt <= deadline) acc.onTime++
+  acc.workdays += workdays
 }
 
 export function figuresOf(a: Acc): Figures {
@@ -64,6 +74,7 @@ export function figuresOf(a: Acc): Figures {
     concluded: a.concluded,
     timed: a.timed,
     onTime: a.onTime,
+    unknownCalendar: a.unknownCalendar,
     onTimeRate: a.timed ? Math.round((a.onTime / a.timed) * 1000) / 1000 : null,
     averageWorkdays: a.timed ? Math.round((a.workdays / a.timed) * 10) / 10 : null,
   }
