@@ -9,6 +9,7 @@
  * Needs the server on :3000 behind the Vite dev or preview server. Screenshots go to
  * test/artifacts/runtime/.
  */
+import { readFileSync } from 'node:fs'
 import { watchScripts } from './browser'
 import { hallExtras, windowAcceptance } from './extras'
 import { actor, check, chooseFormItem, closeAll, done, fillFormItem, formItem, openCase, operate, pdf, signIn, snap, step, url } from './steps'
@@ -78,6 +79,11 @@ async function main(): Promise<void> {
   const queryCode = (await citizen.locator('[data-test=query-code]').innerText()).trim()
   check(/^SL\d{14}$/.test(caseNo) && /^\d{6}$/.test(queryCode), `receipt shows case ${caseNo} and a query password`)
   await snap(citizen, 'hall-receipt')
+  const receiptDownload = citizen.waitForEvent('download')
+  await citizen.locator('[data-test=receipt-pdf]').click()
+  const receiptFile = await receiptDownload
+  const receiptBytes = readFileSync(await receiptFile.path())
+  check(receiptFile.suggestedFilename() === `申请回执-${caseNo}.pdf` && receiptBytes.subarray(0, 5).toString('latin1') === '%PDF-', `the receipt downloads as a server PDF (${receiptFile.suggestedFilename()}, ${receiptBytes.length} bytes)`)
 
   step('Window: sign in, todo list, acceptance refused for the missing material, 补正 requested')
   const window = await actor()
