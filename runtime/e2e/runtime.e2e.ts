@@ -9,33 +9,12 @@
  * Needs the server on :3000 behind the Vite dev or preview server. Screenshots go to
  * test/artifacts/runtime/.
  */
-import type { Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
 import { watchScripts } from './browser'
 import { hallExtras, windowAcceptance } from './extras'
-import { actor, check, chooseFormItem, closeAll, fillFormItem, formItem, pdf, signIn, snap, step, url } from './steps'
+import { actor, check, chooseFormItem, closeAll, done, fillFormItem, formItem, openCase, operate, pdf, signIn, snap, step, url } from './steps'
 
 const ITEM = 'religious-venue-preparation'
-
-async function openCase(page: Page, caseNo: string): Promise<void> {
-  await page.goto(url('/workbench/cases?view=all'))
-  await page.locator(`tr[data-case-no="${caseNo}"] a`).click()
-  await page.locator('.case-page').waitFor()
-}
-
-async function operate(page: Page, node: string, op: string, fill: (dialog: ReturnType<Page['locator']>) => Promise<void> = async () => {}): Promise<string> {
-  await page.locator(`.ops__group[data-node="${node}"] button[data-op="${op}"]`).click()
-  const dialog = page.locator('.el-dialog:visible')
-  await dialog.waitFor()
-  await fill(dialog)
-  await dialog.getByRole('button', { name: '确定' }).click()
-  await page.waitForTimeout(800)
-  return (await dialog.isVisible()) ? ((await dialog.locator('.server-error, [role=alert]').allInnerTexts()).join(' ')) : ''
-}
-
-/** An operation that must succeed: the dialog closed without a refusal. */
-function done(refusal: string, what: string): void {
-  check(refusal === '', refusal ? `${what} — refused: ${refusal}` : what)
-}
 
 /** What a first visit to the apply page downloads: every script, gzip-compressed as a server would send it. */
 async function measureApplyPage(): Promise<void> {
@@ -100,6 +79,11 @@ async function main(): Promise<void> {
   const queryCode = (await citizen.locator('[data-test=query-code]').innerText()).trim()
   check(/^SL\d{14}$/.test(caseNo) && /^\d{6}$/.test(queryCode), `receipt shows case ${caseNo} and a query password`)
   await snap(citizen, 'hall-receipt')
+  const receiptDownload = citizen.waitForEvent('download')
+  await citizen.locator('[data-test=receipt-pdf]').click()
+  const receiptFile = await receiptDownload
+  const receiptBytes = readFileSync(await receiptFile.path())
+  check(receiptFile.suggestedFilename() === `申请回执-${caseNo}.pdf` && receiptBytes.subarray(0, 5).toString('latin1') === '%PDF-', `the receipt downloads as a server PDF (${receiptFile.suggestedFilename()}, ${receiptBytes.length} bytes)`)
 
   step('Window: sign in, todo list, acceptance refused for the missing material, 补正 requested')
   const window = await actor()

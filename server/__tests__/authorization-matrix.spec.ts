@@ -77,4 +77,23 @@ describe('server/authorization matrix (generated from the route table)', () => {
     }
     expect(mismatches).toEqual([])
   })
+
+  it('should keep the access of the runtime routes as designed (public aggregates, staff-only colleagues, scoped 案卷)', async () => {
+    const expected: Record<string, readonly string[] | 'public'> = {
+      'get /api/hall/statistics': 'public',
+      'get /api/hall/decisions': 'public',
+      'post /api/hall/receipt': 'public',
+      'get /api/colleagues': ['staff'],
+      'get /api/cases/:id/file.pdf': ['staff', 'supervisor', 'admin'],
+    }
+    for (const [key, access] of Object.entries(expected)) {
+      const r = routes.find((x) => `${x.method} ${x.path}` === key)
+      expect(r?.access, key).toEqual(access)
+    }
+    // Department scoping beyond the role: another department's staff sees neither colleagues nor the file.
+    const other = clients.get('cd-window') as Client
+    expect((await other.get('/api/colleagues?post=investigator')).body.colleagues.map((c: { id: string }) => c.id)).toEqual(['cd-window'])
+    expect((await clients.get('designer')!.get('/api/colleagues')).status).toBe(403)
+    expect((await clients.get('citizen')!.get('/api/cases/00000000-0000-4000-8000-000000000000/file.pdf')).status).toBe(403)
+  })
 })

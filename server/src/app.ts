@@ -20,6 +20,10 @@ import { operationRoutes } from './routes/operations'
 import { itemRoutes } from './routes/items'
 import { toolRoutes } from './routes/tools'
 import { uploadRoutes } from './routes/uploads'
+// runtime (#6): colleagues for transfer, transparency figures, server PDFs of receipt and 案卷
+import { caseFileRoutes } from './routes/case-file'
+import { colleagueRoutes } from './routes/colleagues'
+import { transparencyRoutes } from './routes/transparency'
 
 export const API_VERSION = '0.1.0'
 
@@ -37,6 +41,10 @@ export function routeTable(deps: Deps): RouteSpec[] {
     ...interactionRoutes(deps),
     ...uploadRoutes(deps),
     ...operationRoutes(deps),
+    // runtime (#6)
+    ...colleagueRoutes(deps),
+    ...transparencyRoutes(deps),
+    ...caseFileRoutes(deps),
   ]
   routes.push(
     defineRoute({

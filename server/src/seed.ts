@@ -21,6 +21,8 @@ export const demoDepartments: Department[] = [
   { id: 'cd-sfj', parentId: 'cd', name: '成都市司法局', level: 'unit', creditCode: null, regionCode: '510100000000' },
   { id: 'cd-jj', parentId: 'cd', name: '成都市锦江区人民政府', level: 'county', creditCode: null, regionCode: '510104000000' },
   { id: 'cd-jj-scj', parentId: 'cd-jj', name: '成都市锦江区市场监督管理局', level: 'unit', creditCode: '11510104MB0L377210', regionCode: '510104000000' },
+  { id: 'cd-jn', parentId: 'cd', name: '成都市金牛区人民政府', level: 'county', creditCode: null, regionCode: '510106000000' },
+  { id: 'cd-jn-scj', parentId: 'cd-jn', name: '成都市金牛区市场监督管理局', level: 'unit', creditCode: '11510106MB1D58432T', regionCode: '510106000000' },
   { id: 'my', parentId: 'sc', name: '绵阳市人民政府', level: 'city', creditCode: null, regionCode: '510700000000' },
   { id: 'my-mzj', parentId: 'my', name: '绵阳市民政局', level: 'unit', creditCode: '11510700MB1528463D', regionCode: '510700000000' },
 ]
@@ -44,6 +46,11 @@ export const demoUsers: DemoUser[] = [
   { id: 'cd-window', name: '周窗口（成都市市场监管局）', dept: 'cd-scj', roles: ['staff'], posts: ['window', 'investigator'] },
   { id: 'cd-handler', name: '吴承办（成都市市场监管局）', dept: 'cd-scj', roles: ['staff'], posts: ['handler', 'legal', 'hearing'] },
   { id: 'cd-approver', name: '郑批准（成都市市场监管局）', dept: 'cd-scj', roles: ['staff'], posts: ['approver', 'head', 'chief', 'reviewer'] },
+  // 金牛区市场监管局 runs the food penalty template (行政处罚: separation between investigation and legal review).
+  { id: 'jn-head', name: '钱局长（金牛区市场监管局）', dept: 'cd-jn-scj', roles: ['staff'], posts: ['head', 'chief'] },
+  { id: 'jn-investigator', name: '冯执法（金牛区市场监管局）', dept: 'cd-jn-scj', roles: ['staff'], posts: ['investigator'] },
+  { id: 'jn-investigator2', name: '陈执法（金牛区市场监管局）', dept: 'cd-jn-scj', roles: ['staff'], posts: ['investigator'] },
+  { id: 'jn-legal', name: '褚法制（金牛区市场监管局）', dept: 'cd-jn-scj', roles: ['staff'], posts: ['legal', 'handler', 'hearing', 'delivery'] },
   { id: 'supervisor', name: '孙监察（省纪委监委）', dept: 'sc-jw', roles: ['supervisor'] },
   { id: 'admin', name: '系统管理员', dept: 'sc', roles: ['admin'] },
   { id: 'citizen', name: '王市民（申请人）', dept: null, roles: ['applicant'] },

@@ -30,4 +30,25 @@ describe('api-client/http', () => {
     expect(e.code).toBe('VALIDATION_FAILED')
     expect(e.fieldPaths).toEqual(['form/area'])
   })
+
+  it('should return a file answer as a Blob, with the CSRF header sent', async () => {
+    const calls: Call[] = []
+    const f = (async (url: string, init: RequestInit) => {
+      calls.push({ url, init })
+      return new Response(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), { status: 200, headers: { 'content-type': 'application/pdf' } })
+    }) as unknown as typeof fetch
+    const http = createHttp({ fetch: f })
+    http.setCsrf('t')
+    const blob = await http.postForBlob('/api/hall/receipt', { caseNo: 'SL1' })
+    expect(new TextDecoder().decode(await blob.arrayBuffer())).toBe('%PDF-')
+    expect((calls[0]?.init.headers as Record<string, string>)['x-csrf-token']).toBe('t')
+    expect(calls[0]?.init.method).toBe('POST')
+  })
+
+  it('should turn an error envelope answered instead of a file into an ApiError', async () => {
+    const http = createHttp({ fetch: fakeFetch(404, { error: { code: 'NOT_FOUND', message: 'no case', details: {} } }, []) })
+    const e = (await http.postForBlob('/api/hall/receipt').catch((x: unknown) => x)) as ApiError
+    expect(e).toBeInstanceOf(ApiError)
+    expect([e.status, e.code]).toEqual([404, 'NOT_FOUND'])
+  })
 })

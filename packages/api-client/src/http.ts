@@ -30,11 +30,24 @@ export function createHttp(options: HttpOptions = {}) {
   const base = options.baseUrl ?? ''
   const f = options.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a))
   let csrf = ''
-  async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    const h: Record<string, string> = { accept: 'application/json', ...headers }
+  async function send(method: string, path: string, body: unknown, headers: Record<string, string>, accept: string): Promise<Response> {
+    const h: Record<string, string> = { accept, ...headers }
     if (body !== undefined) h['content-type'] = 'application/json'
     if (method !== 'GET' && csrf) h['x-csrf-token'] = csrf
-    const r = await f(base + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' })
+    return f(base + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' })
+  }
+  async function fail(r: Response): Promise<never> {
+    const text = await r.text()
+    let data: { error?: { code: string; message: string; details: Record<string, unknown> } } | undefined
+    try {
+      data = text ? (JSON.parse(text) as typeof data) : undefined
+    } catch {
+      data = undefined
+    }
+    throw new ApiError(r.status, data?.error?.code ?? 'HTTP', data?.error?.message ?? r.statusText, data?.error?.details ?? {})
+  }
+  async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const r = await send(method, path, body, headers, 'application/json')
     const text = await r.text()
     const data = text ? (JSON.parse(text) as unknown) : undefined
     if (!r.ok) {
@@ -51,6 +64,12 @@ export function createHttp(options: HttpOptions = {}) {
     post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, headers),
     put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
     delete: <T>(path: string) => request<T>('DELETE', path),
+    /** A POST whose answer is a file (a PDF made on the server): the bytes as a Blob, or ApiError. */
+    async postForBlob(path: string, body?: unknown): Promise<Blob> {
+      const r = await send('POST', path, body ?? {}, {}, 'application/pdf, application/json')
+      if (!r.ok) return fail(r)
+      return r.blob()
+    },
   }
 }
 

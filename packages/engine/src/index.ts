@@ -8,6 +8,7 @@ export { caseClocks, maxLevel, type ClockReport, type ClockSummary, type ClockLe
 export { caseFactsOf } from './facts'
 export { firingPoints, firedKey, renderMessage } from './monitoring'
 export { fineBand, type Band } from './ops/penalty'
+export { expectedResults } from './outcomes'
 export { refusal, refusalMessages, operationNamesZh, statusNamesZh, type Refusal, type RefusalCode } from './refusal'
 export type { Decision } from './ops/context'
 export type {

@@ -56,7 +56,7 @@ export function advance(graph: FlowGraph, state: CaseState, from: string, scope:
   return route
 }
 
-function chooseEdge(graph: FlowGraph, gateway: string, scope: Record<string, unknown>) {
+export function chooseEdge(graph: FlowGraph, gateway: string, scope: Record<string, unknown>) {
   const outs = graph.outgoing.get(gateway) ?? []
   for (const e of outs) {
     if (e.default === true || !e.condition) continue

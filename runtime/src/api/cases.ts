@@ -44,3 +44,18 @@ export function fetchCaseFiles(caseId: string): Promise<CaseFile[]> {
 
 /** Where staff download a material file. */
 export const fileUrl = (fileId: string) => `/api/files/${encodeURIComponent(fileId)}`
+
+export interface Colleague {
+  id: string
+  name: string
+  posts: string[]
+  self: boolean
+}
+
+/** Staff of the signed-in user's department holding a post (移交 picks from them). */
+export async function fetchColleagues(post?: string): Promise<Colleague[]> {
+  return (await http.get<{ colleagues: Colleague[] }>(`/api/colleagues${post ? `?post=${encodeURIComponent(post)}` : ''}`)).colleagues
+}
+
+/** The whole 案卷 as one PDF, made on the server (cover, materials, opinions, documents). */
+export const caseFileUrl = (id: string) => `/api/cases/${encodeURIComponent(id)}/file.pdf`

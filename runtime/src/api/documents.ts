@@ -26,6 +26,8 @@ export interface DocumentTemplateState {
   toApplicant: boolean
   /** Whether the act this document records has happened on the case. */
   actDone: boolean
+  /** The act happened and the document fits the case's outcome (an approval is not offered after a denial). */
+  available: boolean
   issuedDocumentId: string | null
 }
 

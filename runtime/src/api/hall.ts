@@ -80,3 +80,57 @@ export function trackRequest(kind: RequestKind, no: string, queryCode: string): 
 export async function fetchComplaintCategories(): Promise<{ code: string; nameZh: string }[]> {
   return (await http.get<{ items: { code: string; nameZh: string }[] }>('/api/hall/complaint-categories')).items
 }
+
+/** The receipt (申请回执) as a PDF made on the server from the case number and the query password the applicant holds. */
+export function downloadReceipt(lookup: CaseLookup): Promise<Blob> {
+  return withCsrf(() => http.postForBlob('/api/hall/receipt', lookup))
+}
+
+/** Case figures of one item or department, or of all (GET /api/hall/statistics). */
+export interface Figures {
+  received: number
+  concluded: number
+  timed: number
+  onTime: number
+  /** Concluded cases whose deadline lies beyond the holiday table: left out of the rate and the mean. */
+  unknownCalendar: number
+  onTimeRate: number | null
+  averageWorkdays: number | null
+}
+export interface Statistics {
+  durationUnit: 'workdays'
+  asOf: string
+  items: (Figures & { itemKey: string; itemName: string; departmentId: string; department: string })[]
+  departments: (Figures & { departmentId: string; department: string })[]
+}
+
+export function fetchStatistics(filter: { itemKey?: string; departmentId?: string } = {}): Promise<Statistics> {
+  const p = new URLSearchParams()
+  if (filter.itemKey) p.set('itemKey', filter.itemKey)
+  if (filter.departmentId) p.set('departmentId', filter.departmentId)
+  const q = p.toString()
+  return http.get<Statistics>(`/api/hall/statistics${q ? `?${q}` : ''}`)
+}
+
+/** 双公示: a published licensing or penalty decision. */
+export interface PublishedDecision {
+  id: string
+  type: 'licensing' | 'penalty'
+  docNo: string
+  title: string
+  itemKey: string
+  itemName: string
+  counterpart: string
+  counterpartKind: 'legalPerson' | 'naturalPerson'
+  creditCode: string | null
+  content: string
+  department: string
+  decidedOn: string
+}
+
+export function fetchDecisions(query: { type?: 'licensing' | 'penalty'; itemKey?: string; page?: number; pageSize?: number } = {}): Promise<{ total: number; page: number; pageSize: number; items: PublishedDecision[] }> {
+  const p = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') p.set(k, String(v))
+  const q = p.toString()
+  return http.get(`/api/hall/decisions${q ? `?${q}` : ''}`)
+}

@@ -24,7 +24,7 @@ export const enUS = {
   },
   receipt: {
     title: 'Application submitted', intro: 'Your application has been submitted. Keep the case number and query password to track it, supplement materials and download documents.', caseNo: 'Case number', queryCode: 'Query password', once: 'The query password is shown only once; keep it safe.',
-    receivedDay: 'Received on', item: 'Item', missing: 'Missing materials', print: 'Print receipt', track: 'Track progress', none: 'This receipt is no longer available; track the case with its number and password.',
+    receivedDay: 'Received on', item: 'Item', missing: 'Missing materials', print: 'Print receipt', pdf: 'Download PDF receipt', pdfFailed: 'The receipt could not be made: {message}', track: 'Track progress', none: 'This receipt is no longer available; track the case with its number and password.',
   },
   track: {
     title: 'Track a case', intro: 'Enter the case number and query password to see status, progress, requests to supplement and documents.', caseNo: 'Case number', queryCode: 'Query password', lookup: 'Look up', status: 'Status', result: 'Result',
@@ -43,7 +43,7 @@ export const enUS = {
   },
   transparency: {
     title: 'Transparency', intro: 'Figures per department computed from the published power list.', department: 'Department', items: 'Items', instant: 'Instant', meanPromised: 'Mean promised limit', promisedShare: 'Promised / statutory',
-    caseFigures: 'Received, concluded, on-time rate, average duration and published decisions need a statistics API the server does not offer yet; they will appear here.', categories: 'Categories',
+    categories: 'Categories', catalogTitle: 'Power list overview', casesTitle: 'Case figures', casesIntro: 'Cases up to {asOf}. Duration counts working days from the day of acceptance to the day of conclusion, without special procedures, supplements and suspensions; the on-time rate uses the promised limit (with lawful extensions) and counts accepted, concluded cases only.', received: 'Received', concluded: 'Concluded', onTimeRate: 'On time', averageDuration: 'Average duration', byDepartment: 'By department', byItem: 'By item', decisionsTitle: 'Published decisions', decisionsIntro: 'Licensing and penalty decisions (双公示). Names of natural persons are withheld; legal persons are shown with their unified social credit code.', filterType: 'Decision type', item: 'Item', allTypes: 'All', total: '{n} in all', decisionsEmpty: 'No decision published yet', decisionType: { licensing: 'Licensing', penalty: 'Penalty' }, counterpart: 'Counterpart', docNo: 'Decision no.', decisionContent: 'Decision', decidedOn: 'Date', decidingDepartment: 'Authority', itemFiguresTitle: 'Case figures', figuresFailed: 'Figures are not available right now',
   },
   flow: { done: 'done', current: 'current step', todo: 'not reached', publicChart: 'Flowchart of {name}', caseChart: 'Case flowchart (current step highlighted)' },
   status: { submitted: 'Awaiting acceptance', awaitingSupplement: 'Awaiting supplement', handling: 'In progress', paused: 'Clock paused', concluded: 'Concluded' },

@@ -24,7 +24,7 @@ export const zhCN = {
   },
   receipt: {
     title: '申请已提交', intro: '您的申请已提交。请记下办件编号和查询密码，凭此查询办理进度、补正材料和下载文书。', caseNo: '办件编号', queryCode: '查询密码', once: '查询密码只显示这一次，请妥善保存。',
-    receivedDay: '收件日期', item: '申请事项', missing: '尚缺材料', print: '打印回执', track: '查询办理进度', none: '本页回执已失效，请凭办件编号和查询密码查询。',
+    receivedDay: '收件日期', item: '申请事项', missing: '尚缺材料', print: '打印回执', pdf: '下载 PDF 回执', pdfFailed: '回执生成失败：{message}', track: '查询办理进度', none: '本页回执已失效，请凭办件编号和查询密码查询。',
   },
   track: {
     title: '办件查询', intro: '输入办件编号和查询密码，查询办理状态、进度、补正要求和文书。', caseNo: '办件编号', queryCode: '查询密码', lookup: '查询', status: '办理状态', result: '办理结果',
@@ -43,7 +43,7 @@ export const zhCN = {
   },
   transparency: {
     title: '公开透明', intro: '依据已公布的权力清单计算的各部门事项情况。', department: '实施部门', items: '事项数', instant: '即办件', meanPromised: '平均承诺时限', promisedShare: '承诺时限/法定时限',
-    caseFigures: '收件量、办结量、按时办结率、平均办理时长和双公示决定需要统计接口，服务端尚未提供，开放后将在此公布。', categories: '类别分布',
+    categories: '类别分布', catalogTitle: '权力清单概况', casesTitle: '办件统计', casesIntro: '截至 {asOf} 的办件情况。办理时长为受理之日至办结之日的工作日数，扣除特别程序、补正、暂停等不计入时限的期间；按时办结率按承诺时限（含依法延长）计算，仅统计已受理并办结的办件。', received: '收件量', concluded: '办结量', onTimeRate: '按时办结率', averageDuration: '平均办理时长', byDepartment: '按部门', byItem: '按事项', decisionsTitle: '双公示', decisionsIntro: '行政许可和行政处罚决定信息公示。自然人姓名已隐去，仅公开法人和其他组织的名称及统一社会信用代码。', filterType: '决定类别', item: '事项', allTypes: '全部', total: '共 {n} 件', decisionsEmpty: '暂无公示决定', decisionType: { licensing: '行政许可', penalty: '行政处罚' }, counterpart: '行政相对人', docNo: '决定文书号', decisionContent: '决定内容', decidedOn: '决定日期', decidingDepartment: '决定机关', itemFiguresTitle: '办件统计', figuresFailed: '统计数据暂不可用',
   },
   flow: { done: '已完成', current: '当前环节', todo: '未到达', publicChart: '{name}办理流程图', caseChart: '办件流程图（当前环节高亮）' },
   status: { submitted: '待受理', awaitingSupplement: '待补正', handling: '办理中', paused: '暂停计时', concluded: '已办结' },

@@ -242,3 +242,8 @@ export function newIdempotencyKey(): string {
   if (c && typeof c.randomUUID === 'function') return `op-${c.randomUUID()}`
   return `op-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
 }
+
+/** Who a step can be transferred to: colleagues holding its post, never oneself (the engine refuses that). */
+export function transferTargets<T extends { id: string; name: string; posts: readonly string[]; self: boolean }>(colleagues: readonly T[], post: string): T[] {
+  return colleagues.filter((c) => !c.self && c.posts.includes(post))
+}

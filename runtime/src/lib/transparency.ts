@@ -56,3 +56,16 @@ export function departmentsOf(items: readonly CatalogSummary[]): { id: string; n
   }
   return [...map.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh'))
 }
+
+/** An on-time rate (0…1) as a whole percentage; '—' when nothing was timed yet. */
+export function formatRate(rate: number | null | undefined, locale = 'zh-CN'): string {
+  if (rate === null || rate === undefined) return '—'
+  return `${(Math.round(rate * 1000) / 10).toLocaleString(locale, { maximumFractionDigits: 1 })}%`
+}
+
+/** A mean duration in working days, one decimal; '—' when nothing concluded on a clock. */
+export function formatWorkdays(days: number | null | undefined, locale = 'zh-CN'): string {
+  if (days === null || days === undefined) return '—'
+  const n = days.toLocaleString(locale, { maximumFractionDigits: 1 })
+  return locale.startsWith('zh') ? `${n} 个工作日` : `${n} working day${days === 1 ? '' : 's'}`
+}

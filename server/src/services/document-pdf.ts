@@ -30,12 +30,13 @@ export function missingGlyphs(c: DocumentContent): string[] {
   return [...new Set([...all].filter((ch) => !cov.has(ch.codePointAt(0) as number)))]
 }
 
-const drawable = (s: string) => {
+/** The text with each character the font lacks replaced by 〓 (line breaks are kept: pdfmake breaks the line). */
+export const drawable = (s: string) => {
   const cov = coverage()
-  return [...s].map((ch) => (cov.has(ch.codePointAt(0) as number) ? ch : MISSING_MARK)).join('')
+  return [...s].map((ch) => (ch === '\n' || cov.has(ch.codePointAt(0) as number) ? ch : MISSING_MARK)).join('')
 }
 
-const mm = (v: number) => (v * 72) / 25.4
+export const mm = (v: number) => (v * 72) / 25.4
 
 /** The pdfmake definition: A4 with the GB/T 9704 margins, the same layout as the HTML page. */
 export function pdfDefinition(c: DocumentContent, issuedAt: number): TDocumentDefinitions {
@@ -62,7 +63,12 @@ let queue: Promise<unknown> = Promise.resolve()
  * the 3 MB font; in parallel they would only compete for the one thread and for memory).
  */
 export function renderPdf(c: DocumentContent, issuedAt: number): Promise<Buffer> {
-  const run = queue.then(() => pdfmake.createPdf(pdfDefinition(c, issuedAt)).getBuffer() as Promise<Buffer>)
+  return renderDefinition(pdfDefinition(c, issuedAt))
+}
+
+/** Any pdfmake definition (font NotoSansSC), rendered in the same one-at-a-time queue. */
+export function renderDefinition(d: TDocumentDefinitions): Promise<Buffer> {
+  const run = queue.then(() => pdfmake.createPdf(d).getBuffer() as Promise<Buffer>)
   queue = run.catch(() => undefined)
   return run
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { defaultDictionaries, dictionaryLabel, type PowerItemDefinition } from '@sunlight/definition'
-import { operationNamesZh, type CaseEvent, type EventType } from '@sunlight/engine'
+import { caseFactsOf, expectedResults, operationNamesZh, type CaseEvent, type CaseState, type EventType } from '@sunlight/engine'
 import type { User } from '../auth/roles'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
@@ -59,6 +59,23 @@ export function contradictsResult(kind: string, result: string | undefined): boo
   return false
 }
 
+/**
+ * Whether a document fits the case's outcome: the result once concluded; before that, the results
+ * the flow can still reach from the act the document records, with the gateways decided by the
+ * case's current form (an approval decision is not offered after the approver chose to deny).
+ */
+export function fitsOutcome(def: PowerItemDefinition, kind: string, state: CaseState, event: CaseEvent, now: number, cal: import('@sunlight/calendar').Calendar): boolean {
+  if (state.result) return !contradictsResult(kind, state.result)
+  let scope: Record<string, unknown>
+  try {
+    scope = { ...state.form, form: state.form, case: caseFactsOf(def, state, now, cal), item: { name: def.item.name, category: def.item.category } }
+  } catch {
+    scope = { ...state.form, form: state.form }
+  }
+  const results = expectedResults(def, event, scope)
+  return results.length === 0 || results.some((r) => !contradictsResult(kind, r))
+}
+
 const isUniqueViolation = (e: unknown): boolean => {
   const x = e as { code?: unknown; message?: unknown }
   return x.code === '23505' || (x.code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(String(x.message)))
@@ -106,11 +123,18 @@ export async function issueDocument(deps: Deps, user: User, caseId: string, inpu
       templateId: template.id,
     })
   }
-  const result = stateOf(row).result
+  const state = stateOf(row)
+  const result = state.result
   if (contradictsResult(template.kind, result))
     throw new AppError('UNPROCESSABLE', `"${template.title}" contradicts the case's result "${result}"`, {
       refusal: 'document.resultMismatch',
       messageZh: `本案办结结果为“${dictionaryLabel(defaultDictionaries.result, result ?? '') ?? result}”，不能制发《${template.title}》`,
+      templateId: template.id,
+    })
+  if (!fitsOutcome(def, template.kind, state, event, deps.now(), deps.calendar))
+    throw new AppError('UNPROCESSABLE', `"${template.title}" does not fit the decision taken on this case`, {
+      refusal: 'document.resultMismatch',
+      messageZh: `《${template.title}》与本案已作出的决定不一致，不能制发`,
       templateId: template.id,
     })
   if (step && !user.posts.includes(step.post) && event.actor.id !== user.id)
@@ -185,7 +209,8 @@ export async function caseDocuments(deps: Deps, user: User, caseId: string) {
   const row = await caseForUser(deps, user, caseId)
   const def = await definitionAt(deps, row.item_key, row.item_version)
   const events = await eventsOf(deps.db.knex, row.id)
-  const result = stateOf(row).result
+  const state = stateOf(row)
+  const now = deps.now()
   const docs = (await deps.db.knex('documents').where({ case_id: row.id }).orderBy('issued_at', 'desc').orderBy('seq', 'desc').select(...SUMMARY_COLUMNS)) as SummaryRow[]
   const templates = def.documents.map((t) => {
     const node = def.flow.nodes.find((n) => n.id === t.node)
@@ -201,8 +226,8 @@ export async function caseDocuments(deps: Deps, user: User, caseId: string) {
       post: node?.type === 'step' ? node.post : null,
       toApplicant: t.toApplicant,
       actDone: event !== undefined,
-      /** The act happened and the case's result does not contradict the document. */
-      available: event !== undefined && !contradictsResult(t.kind, result),
+      /** The act happened and the document fits the case's result (or, before conclusion, the decision taken). */
+      available: event !== undefined && fitsOutcome(def, t.kind, state, event, now, deps.calendar),
       issuedDocumentId: current?.id ?? null,
     }
   })
