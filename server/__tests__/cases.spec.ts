@@ -34,6 +34,14 @@ describe('server/cases: a case from the hall to conclusion', () => {
     expect(r.status).toBe(404)
   })
 
+  it('should refuse an online application for a penalty, which the department opens itself (依职权)', async () => {
+    const r = await t.anonymous().post('/api/hall/applications', { itemKey: 'food-business-unlicensed-penalty', applicant: { name: '某某餐饮店' }, form: {}, materials: {} })
+    expect(r.status).toBe(422)
+    expect(r.body.error.details).toMatchObject({ refusal: 'item.ex_officio', issues: [expect.objectContaining({ path: '/body/itemKey' })] })
+    const stored = (await t.deps.db.knex('cases').where({ item_key: 'food-business-unlicensed-penalty' }).count({ n: '*' }).first()) as { n: number | string }
+    expect(Number(stored.n)).toBe(0)
+  })
+
   it('should give a case number and a query password, and list missing materials', async () => {
     const a = await apply(allBut('planning'))
     expect(a.caseNo).toMatch(/^SL20260302\d{6}$/)

@@ -42,6 +42,7 @@ export {
 export { collectFormFields, collectFormExpressions, type FormField } from './form-fields'
 export { buildFlowGraph, reachable, isParallelJoin, isParallelSplit, type FlowGraph } from './flow-graph'
 export { placeholders } from './check-refs'
+export { appliesOnline } from './initiation'
 export { caseFacts, itemFacts, documentFacts, eventFacts, type CaseFact } from './facts'
 export { definitionJsonSchema } from './json-schema'
 export { validateFormData, isValidIdCard, type FieldError } from './form-data'

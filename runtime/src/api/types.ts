@@ -15,6 +15,8 @@ export interface CatalogSummary {
   caseType: 'instant' | 'promised'
   statutoryLimit: TimeLimit
   promisedLimit: TimeLimit
+  /** false for 依职权 items (penalties, coercive measures, inspections): staff open their cases. */
+  appliesOnline: boolean
 }
 
 export interface PublicStep {
@@ -28,6 +30,7 @@ export interface CatalogEntry {
   key: string
   version: number
   item: PowerItem
+  appliesOnline: boolean
   form: FormSchema
   flow: { steps: PublicStep[] }
   documents: { id: string; kind: string; title: string }[]

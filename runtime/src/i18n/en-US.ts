@@ -8,7 +8,7 @@ export const enUS = {
     popular: 'Frequently used', popularNote: 'Ordered by your visits (by case volume once the statistics API is available)', recent: 'Recently viewed', all: 'All items', results: '{n} items', empty: 'No matching items', clear: 'Clear filters', items: '{n} items',
   },
   item: {
-    guide: 'Service guide', apply: 'Apply online', consult: 'Ask a question', complain: 'Complain', basics: 'Basics', category: 'Category', department: 'Implementing body', handlingUnit: 'Handling unit', caseType: 'Case type',
+    guide: 'Service guide', apply: 'Apply online', exOfficio: 'Opened by the authority on its own initiative; no application needed', consult: 'Ask a question', complain: 'Complain', basics: 'Basics', category: 'Category', department: 'Implementing body', handlingUnit: 'Handling unit', caseType: 'Case type',
     instant: 'Instant', promised: 'Promised', statutoryLimit: 'Statutory time limit', promisedLimit: 'Promised time limit', legalBasis: 'Legal basis', conditions: 'Conditions', materials: 'Required materials', materialName: 'Material',
     issuer: 'Issued by', originals: 'Originals', copies: 'Copies', mandatory: 'Mandatory', optionalMaterial: 'Optional', form: 'Form', formKind: { paper: 'Paper', electronic: 'Electronic', both: 'Paper or electronic' },
     blankForm: 'Blank form', sample: 'Sample', fileNotPublished: '(file not uploaded; ask at the window)', fees: 'Fees', noFees: 'Free of charge', locations: 'Where and when', phones: 'Telephones',

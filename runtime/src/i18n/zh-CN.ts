@@ -8,7 +8,7 @@ export const zhCN = {
     popular: '常办事项', popularNote: '按浏览记录排列（办件量统计接口开放后按办件量排列）', recent: '最近浏览', all: '全部事项', results: '共 {n} 项', empty: '没有找到符合条件的事项', clear: '清除筛选', items: '{n} 项',
   },
   item: {
-    guide: '办事指南', apply: '在线申请', consult: '我要咨询', complain: '我要投诉', basics: '基本信息', category: '权力类别', department: '实施主体', handlingUnit: '承办机构', caseType: '办件类型',
+    guide: '办事指南', apply: '在线申请', exOfficio: '依职权事项，由行政机关立案办理，无需申请', consult: '我要咨询', complain: '我要投诉', basics: '基本信息', category: '权力类别', department: '实施主体', handlingUnit: '承办机构', caseType: '办件类型',
     instant: '即办件', promised: '承诺件', statutoryLimit: '法定办结时限', promisedLimit: '承诺办结时限', legalBasis: '设定依据', conditions: '受理条件', materials: '申请材料', materialName: '材料名称',
     issuer: '来源', originals: '原件', copies: '复印件', mandatory: '必要', optionalMaterial: '非必要', form: '材料形式', formKind: { paper: '纸质', electronic: '电子', both: '纸质或电子' },
     blankForm: '空白表格', sample: '示例样表', fileNotPublished: '（文件未上传，请到窗口领取）', fees: '收费标准', noFees: '不收费', locations: '办理地点与时间', phones: '咨询与监督电话',

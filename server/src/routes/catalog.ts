@@ -1,3 +1,4 @@
+import { appliesOnline } from '@sunlight/definition'
 import { z } from 'zod'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
@@ -38,6 +39,7 @@ export function catalogRoutes(deps: Deps): RouteSpec[] {
               caseType: d.item.caseType,
               statutoryLimit: d.item.statutoryLimit,
               promisedLimit: d.item.promisedLimit,
+              appliesOnline: appliesOnline(d.item.category),
             })),
         }
       },
@@ -57,6 +59,8 @@ export function catalogRoutes(deps: Deps): RouteSpec[] {
           key: d.key,
           version: d.version,
           item: d.item,
+          /** false for 依职权 items (penalties, coercive measures, inspections): no online application. */
+          appliesOnline: appliesOnline(d.item.category),
           form: d.form,
           /** Fields staff fill in while handling: the hall does not ask the applicant for them. */
           staffFields: [...staffFields(d)],

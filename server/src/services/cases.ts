@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto'
-import { validateFormData, type PowerItemDefinition } from '@sunlight/definition'
+import { appliesOnline, validateFormData, type PowerItemDefinition } from '@sunlight/definition'
 import { applyCommand, type Actor, type Applicant, type CaseEvent, type CaseState, type Command, type MaterialSubmission } from '@sunlight/engine'
 import type { User } from '../auth/roles'
 import { safeEqual, sha256 } from '../auth/tokens'
@@ -43,6 +43,12 @@ export interface NewApplication {
  */
 export async function submitApplication(deps: Deps, app: NewApplication, by: User | undefined, applicantUser?: User) {
   const { item, definition: def } = await currentPublished(deps, app.itemKey)
+  if (!by && !appliesOnline(def.item.category))
+    throw new AppError('UNPROCESSABLE', `"${def.item.name}" is exercised ex officio (依职权); its cases are opened by the department, not applied for online`, {
+      refusal: 'item.ex_officio',
+      messageZh: `“${def.item.name}”为依职权实施的事项，由行政机关立案办理，不接受在线申请`,
+      issues: [{ path: '/body/itemKey', code: 'exOfficio', message: 'not open to online application', messageZh: '依职权事项不接受在线申请' }],
+    })
   const staff = staffFields(def)
   const intruding = Object.keys(app.form).filter((k) => staff.has(k) && app.form[k] !== undefined && app.form[k] !== null && app.form[k] !== '')
   if (intruding.length)
