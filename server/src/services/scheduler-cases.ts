@@ -1,5 +1,5 @@
 import type { Calendar } from '@sunlight/calendar'
-import type { Level, PowerItemDefinition } from '@sunlight/definition'
+import type { Level } from '@sunlight/definition'
 import { caseClocks, evaluateMonitoring, evolve, hashEvent, type CaseEvent, type CaseState, type ClockReport } from '@sunlight/engine'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
