@@ -1,6 +1,5 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { z } from 'zod'
 import { routeTable } from '../src/app'
 import type { RouteSpec } from '../src/route-table'
 import { materialsExcept, religiousForm } from './fixtures'
