@@ -10,6 +10,7 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
   .refine((d) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return true // the pattern already names it: one issue per field
     const t = Date.parse(`${d}T00:00:00Z`)
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d
   }, 'no such day')
