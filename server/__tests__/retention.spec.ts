@@ -75,6 +75,14 @@ describe(`server/retention: archiving concluded cases (${db})`, () => {
     expect(await rowsOf(old[0] as string)).toBeGreaterThan(0)
   })
 
+  it('should know every table that holds rows of a case (a new one must be added to CASE_TABLES)', async () => {
+    const withCaseId =
+      t.deps.db.kind === 'sqlite'
+        ? ((await k().raw("select m.name from sqlite_master m join pragma_table_info(m.name) c where m.type = 'table' and c.name = 'case_id'")) as { name: string }[]).map((r) => r.name)
+        : ((await k().raw("select table_name as name from information_schema.columns where table_schema = current_schema() and column_name = 'case_id'")) as { rows: { name: string }[] }).rows.map((r) => r.name)
+    expect(withCaseId.sort()).toEqual([...CASE_TABLES].sort())
+  })
+
   it('should compute the cutoff in calendar years', () => {
     expect(new Date(retentionCutoff(at('2030-03-06T12:00:00+08:00'), 4)).toISOString()).toBe('2026-03-06T04:00:00.000Z')
   })
