@@ -7,14 +7,16 @@ import type { DocumentContent } from './document-render'
 export const fontDir = fileURLToPath(new URL('../../assets/fonts/', import.meta.url))
 const fontFile = `${fontDir}NotoSansSC-GB2312.otf`
 
-type PdfMake = (typeof import('pdfmake'))['default']
+type PdfMake = typeof import('pdfmake')
 let loaded: Promise<PdfMake> | undefined
 /**
  * pdfmake, loaded on the first render (not at start-up: a restarted server must answer within 2 s).
  * It is a process-wide singleton: one font, no network, no file outside the font folder.
  */
 function pdfmakeOnce(): Promise<PdfMake> {
-  loaded ??= import('pdfmake').then(({ default: pdfmake }) => {
+  loaded ??= import('pdfmake').then((m) => {
+    // A CommonJS module: its exports are the namespace's default (the types describe them as named).
+    const pdfmake = ((m as unknown as { default?: PdfMake }).default ?? m) as PdfMake
     pdfmake.setFonts({ NotoSansSC: { normal: fontFile, bold: fontFile, italics: fontFile, bolditalics: fontFile } })
     pdfmake.setUrlAccessPolicy(() => false)
     pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir))
