@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createCalendar, officialSchedule, type Calendar } from '@sunlight/calendar'
 import { parseDefinition, type PowerItemDefinition } from '@sunlight/definition'
-import { createDb, type DbConfig } from './db/knex'
+import knex from 'knex'
+import { createDb, type Db, type DbConfig } from './db/knex'
 import { migrateLatest } from './db/migrations'
 import { defaultConfig, type Deps, type ServerConfig } from './deps'
 import type { Logger } from './logger'
@@ -35,7 +36,33 @@ export interface BootOptions {
 /** Opens the database, migrates it, seeds it on first start, and returns the app's dependencies. */
 export async function boot(o: BootOptions): Promise<Deps> {
   const db = createDb(o.db)
-  await migrateLatest(db.knex)
+  return startupLock(o.db, async () => {
+    await migrateLatest(db.knex)
+    return depsAndSeed(db, o)
+  })
+}
+
+/**
+ * Several server processes may start at the same moment on a new PostgreSQL database (scale-out):
+ * migrations and the first-start seed run under one advisory lock per schema, so one process
+ * migrates and seeds and the others find it done. SQLite has a single process: nothing to lock.
+ */
+async function startupLock<T>(c: DbConfig, work: () => Promise<T>): Promise<T> {
+  if (!c.databaseUrl?.startsWith('postgres')) return work()
+  // Session-level lock: a one-connection pool keeps lock and unlock on the same session.
+  const lock = knex({ client: 'pg', connection: c.databaseUrl, pool: { min: 1, max: 1 } })
+  let key = 0
+  for (const ch of `sunlight:${c.schema ?? 'public'}`) key = (Math.imul(key, 31) + ch.charCodeAt(0)) | 0
+  try {
+    await lock.raw('select pg_advisory_lock(?)', [key])
+    return await work()
+  } finally {
+    await lock.raw('select pg_advisory_unlock(?)', [key]).catch(() => undefined)
+    await lock.destroy()
+  }
+}
+
+async function depsAndSeed(db: Db, o: BootOptions): Promise<Deps> {
   const deps: Deps = {
     db,
     calendar: o.calendar ?? createCalendar(officialSchedule),

@@ -37,7 +37,7 @@ const server = createApp(deps, { staticApps }).listen(port, host, () => {
   process.stdout.write(`Sunlight is running at http://${host}:${port}/  (${deps.db.kind}${deps.db.kind === 'sqlite' ? ` ${sqliteFile}` : ''}${demo ? ', demo data' : ''})\n`)
 })
 // Warnings at the engine's instants; with several processes on one PostgreSQL, one holds the lease.
-const scheduler = startScheduler(deps, { intervalMs: Number(env.SUNLIGHT_SCHEDULER_MS ?? 5000) })
+const scheduler = startScheduler(deps, { intervalMs: Number(env.SUNLIGHT_SCHEDULER_MS ?? 5000), ttlMs: env.SUNLIGHT_SCHEDULER_LEASE_MS ? Number(env.SUNLIGHT_SCHEDULER_LEASE_MS) : undefined })
 const stop = () => void scheduler.stop().finally(() => server.close(() => void deps.db.close().then(() => process.exit(0))))
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

@@ -5,7 +5,15 @@ import { calendarOverview, putCalendarEntries, putOfficeHours } from '../service
 import { exchangeCompleteness, exchangeFeed } from '../services/exchange'
 import { processOwner, runSchedulerOnce, schedulerStatus } from '../services/scheduler'
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+/** A real calendar day (2026-02-30 matches the pattern but is no day: found by the API fuzz test). */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine((d) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return true // the pattern already names it: one issue per field
+    const t = Date.parse(`${d}T00:00:00Z`)
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d
+  }, 'no such day')
 const department = z.string().min(1).max(64).optional()
 const hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "a time 'HH:mm' (24:00 allowed as an end)")
 

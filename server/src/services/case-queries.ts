@@ -67,8 +67,10 @@ export async function listCases(deps: Deps, user: User, f: CaseFilters) {
 export function verifyCase(events: readonly CaseEvent[], state: CaseState) {
   const chain = verifyChain(events)
   if (!chain.ok) return chain
-  if (chain.count !== state.seq || chain.lastHash !== state.lastHash)
+  if (chain.count !== state.seq)
     return { ok: false as const, brokenAt: chain.count, seq: chain.count + 1, reason: 'truncated' as const, message: `the case records ${state.seq} events but ${chain.count} are stored` }
+  if (chain.lastHash !== state.lastHash)
+    return { ok: false as const, brokenAt: chain.count - 1, seq: chain.count, reason: 'head' as const, message: `the last stored event (seq ${chain.count}) is not the one the case recorded: it was replaced` }
   return chain
 }
 

@@ -4,6 +4,7 @@ import { caseClocks, type CaseEvent, type CaseState } from '@sunlight/engine'
 import type { Knex } from 'knex'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { dueClockWarnings } from './clock-warnings'
 
 export interface CaseRow {
   id: string
@@ -31,9 +32,15 @@ export async function findCase(k: Knex | Knex.Transaction, where: { id?: string;
 
 export const stateOf = (row: CaseRow): CaseState => JSON.parse(row.state) as CaseState
 
-/** What the projection stores besides the state: level, open posts, and when to look again. */
+/**
+ * What the projection stores besides the state: level, open posts, and when to look again — the
+ * engine's next level change, or now if the case has already reached a clock level whose warning was
+ * not yet raised (a user command that commits after that instant but before the scheduler's visit
+ * must not push the visit on to the next level: the 预警 would come days late, with the 黄牌).
+ */
 export function projection(def: PowerItemDefinition, state: CaseState, now: number, cal: Calendar) {
   const clocks = caseClocks(def, state, now, cal)
+  const unraised = state.status !== 'concluded' && dueClockWarnings(def, state, now, cal, new Set()).length > 0
   const posts = state.tasks.flatMap((t) => {
     const n = def.flow.nodes.find((x) => x.id === t.node)
     return n?.type === 'step' ? [n.post] : []
@@ -42,7 +49,7 @@ export function projection(def: PowerItemDefinition, state: CaseState, now: numb
     status: state.status,
     level: clocks.level,
     posts: JSON.stringify([...new Set(posts)]),
-    next_check_at: clocks.nextChangeAt ?? null,
+    next_check_at: unraised ? now : (clocks.nextChangeAt ?? null),
     concluded_at: state.concludedAt ?? null,
   }
 }

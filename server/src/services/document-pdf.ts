@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import pdfmake from 'pdfmake'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { DocumentContent } from './document-render'
 
@@ -8,10 +7,23 @@ import type { DocumentContent } from './document-render'
 export const fontDir = fileURLToPath(new URL('../../assets/fonts/', import.meta.url))
 const fontFile = `${fontDir}NotoSansSC-GB2312.otf`
 
-// pdfmake is a process-wide singleton: one font, no network, no file outside the font folder.
-pdfmake.setFonts({ NotoSansSC: { normal: fontFile, bold: fontFile, italics: fontFile, bolditalics: fontFile } })
-pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir))
+type PdfMake = typeof import('pdfmake')
+let loaded: Promise<PdfMake> | undefined
+/**
+ * pdfmake, loaded on the first render (not at start-up: a restarted server must answer within 2 s).
+ * It is a process-wide singleton: one font, no network, no file outside the font folder.
+ */
+function pdfmakeOnce(): Promise<PdfMake> {
+  loaded ??= import('pdfmake').then((m) => {
+    // A CommonJS module: its exports are the namespace's default (the types describe them as named).
+    const pdfmake = ((m as unknown as { default?: PdfMake }).default ?? m) as PdfMake
+    pdfmake.setFonts({ NotoSansSC: { normal: fontFile, bold: fontFile, italics: fontFile, bolditalics: fontFile } })
+    pdfmake.setUrlAccessPolicy(() => false)
+    pdfmake.setLocalAccessPolicy((p: string) => p.startsWith(fontDir))
+    return pdfmake
+  })
+  return loaded
+}
 
 let covered: Set<number> | undefined
 /** Code points the font can draw (charset.txt is the subset's exact character list). */
@@ -68,7 +80,7 @@ export function renderPdf(c: DocumentContent, issuedAt: number): Promise<Buffer>
 
 /** Any pdfmake definition (font NotoSansSC), rendered in the same one-at-a-time queue. */
 export function renderDefinition(d: TDocumentDefinitions): Promise<Buffer> {
-  const run = queue.then(() => pdfmake.createPdf(d).getBuffer() as Promise<Buffer>)
+  const run = queue.then(async () => (await pdfmakeOnce()).createPdf(d).getBuffer() as Promise<Buffer>)
   queue = run.catch(() => undefined)
   return run
 }

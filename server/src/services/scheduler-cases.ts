@@ -1,9 +1,10 @@
 import type { Calendar } from '@sunlight/calendar'
-import type { Level, PowerItemDefinition } from '@sunlight/definition'
-import { caseClocks, evaluateMonitoring, evolve, hashEvent, type CaseEvent, type CaseState, type ClockKind, type ClockReport } from '@sunlight/engine'
+import type { Level } from '@sunlight/definition'
+import { caseClocks, evaluateMonitoring, evolve, hashEvent, type CaseEvent, type CaseState, type ClockReport } from '@sunlight/engine'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { projection, saveEvents, stateOf, type CaseRow } from './case-store'
+import { CLOCK_ZH, dueClockWarnings, LEVEL_ZH, type RaisedWarning } from './clock-warnings'
 import { definitionAt } from './items-store'
 
 /**
@@ -16,61 +17,6 @@ import { definitionAt } from './items-store'
  *  - the unique key of `warnings` (case × kind × node × level × definition version) as a second
  *    guard, and the raised keys are also folded into state.firedPoints.
  */
-
-const LEVELS: readonly Level[] = ['warning', 'yellow', 'red']
-/** The levels each clock has (engine clocks.ts): the promised clock warns and cards yellow, the statutory one cards red. */
-const LEVELS_OF: Partial<Record<ClockKind, readonly Level[]>> = {
-  promised: ['warning', 'yellow'],
-  statutory: ['red'],
-  step: LEVELS,
-  specialProcedure: LEVELS,
-  preAcceptance: LEVELS,
-}
-const LEVEL_ZH: Record<Level, string> = { warning: '预警', yellow: '黄牌', red: '红牌' }
-const CLOCK_ZH: Partial<Record<ClockKind, string>> = {
-  promised: '承诺时限',
-  statutory: '法定时限',
-  step: '环节时限',
-  specialProcedure: '特别程序时限',
-  preAcceptance: '预受理（一次性告知）时限',
-}
-
-export interface RaisedWarning {
-  kind: string
-  node: string
-  level: Level
-  point: string
-  message: string
-}
-
-const nodeKey = (c: ClockReport) => (c.kind === 'step' ? (c.node ?? '') : c.kind === 'specialProcedure' ? `${c.procedure ?? ''}@${c.start}` : '')
-
-function message(def: PowerItemDefinition, state: CaseState, c: ClockReport, level: Level, cal: Calendar): string {
-  const due = c.deadline === undefined ? '' : cal.dueDay(c.deadline)
-  const step = c.kind === 'step' ? def.flow.nodes.find((n) => n.id === c.node)?.name : undefined
-  const proc = c.kind === 'specialProcedure' ? def.timeLimits.specialProcedures.find((s) => s.type === c.procedure)?.name : undefined
-  const what = `${CLOCK_ZH[c.kind] ?? c.kind}${step ? `（环节：${step}）` : ''}${proc ? `（${proc}）` : ''}`
-  const head = `办件编号为${state.caseNo}，项目名称为${def.item.name}，${what}为${due}`
-  return level === 'warning' ? `${head}，即将超过${what}，请速办理。` : `${head}，已超过${what}，${LEVEL_ZH[level]}。`
-}
-
-/** The clock levels reached at `now` that are not among `raised` (keys kind|node|level). */
-export function dueClockWarnings(def: PowerItemDefinition, state: CaseState, now: number, cal: Calendar, raised: ReadonlySet<string>): { clock: ClockReport; warning: RaisedWarning }[] {
-  const out: { clock: ClockReport; warning: RaisedWarning }[] = []
-  for (const c of caseClocks(def, state, now, cal).clocks) {
-    const levels = LEVELS_OF[c.kind]
-    if (!levels || c.level === 'normal') continue
-    const reached = LEVELS.indexOf(c.level)
-    for (const level of levels.filter((l) => LEVELS.indexOf(l) <= reached)) {
-      const node = nodeKey(c)
-      if (raised.has(`${c.kind}|${node}|${level}`) || state.firedPoints.includes(pointKey(c.kind, node, level, def.version))) continue
-      out.push({ clock: c, warning: { kind: c.kind, node, level, point: pointKey(c.kind, node, level, def.version), message: message(def, state, c, level, cal) } })
-    }
-  }
-  return out
-}
-
-const pointKey = (kind: string, node: string, level: Level, version: number) => `clock:${kind}${node ? `:${node}` : ''}:${level}@v${version}`
 
 /** Appends one system event to the chain (same shape as the engine's monitor:raised events). */
 function appendRaised(state: CaseState, w: RaisedWarning, c: ClockReport, now: number, dueAt: number | null, cal: Calendar): { state: CaseState; event: CaseEvent } {
@@ -131,7 +77,9 @@ export async function checkCase(deps: Deps, row: CaseRow, retryMs: number): Prom
     await deps.db.write(async (trx) => {
       if (events.length === 0) {
         const p = projection(def, state, now, cal)
-        const n = await trx('cases').where({ id: row.id, version: row.version }).update({ level: p.level, next_check_at: p.next_check_at })
+        // Nothing left to raise here (a level already in the warnings table): wait for the next change.
+        const next = p.next_check_at === now ? (caseClocks(def, state, now, cal).nextChangeAt ?? null) : p.next_check_at
+        const n = await trx('cases').where({ id: row.id, version: row.version }).update({ level: p.level, next_check_at: next })
         if (n === 0) throw new AppError('CONFLICT', 'case changed')
         return
       }
