@@ -29,12 +29,17 @@ export function sharedConfig(options: { base: string; port: number }): UserConfi
       chunkSizeWarningLimit: 1500,
       rolldownOptions: {
         output: {
-          advancedChunks: {
+          // Element Plus is NOT one group: each route chunk takes only the components it renders
+          // (one group would put every component any page uses into the first page's download).
+          codeSplitting: {
+            // a group holds only the modules it names; what they import stays where it is shared
+            includeDependenciesRecursively: false,
             groups: [
-              { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|lodash-es|dayjs|@vueuse)/ },
               { name: 'logicflow', test: /node_modules[\\/](@logicflow|mobx|preact|medium-editor)/ },
               { name: 'formily', test: /node_modules[\\/]@formily/ },
-              { name: 'vue', test: /node_modules[\\/](vue|@vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/ },
+              // the runtime build only: vuedraggable (UMD, behind Formily's array components) requires
+              // 'vue' as CommonJS, which would drag vue.cjs and the template compiler into this chunk
+              { name: 'vue', test: /node_modules[\\/](vue[\\/]dist[\\/]vue\.runtime\.esm-bundler|@vue[\\/](runtime-core|runtime-dom|reactivity|shared)[\\/]|vue-router[\\/]|pinia[\\/]|vue-i18n[\\/]|@intlify[\\/])/ },
             ],
           },
         },
