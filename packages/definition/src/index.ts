@@ -44,4 +44,6 @@ export { buildFlowGraph, reachable, isParallelJoin, isParallelSplit, type FlowGr
 export { placeholders } from './check-refs'
 export { caseFacts, itemFacts, documentFacts, eventFacts, type CaseFact } from './facts'
 export { definitionJsonSchema } from './json-schema'
-export { validateFormData, isValidIdCard, type FieldError } from './form-data'
+export { validateFormData, isValidIdCard, passesFormat, patternsOf, FORM_FORMATS, type FieldError } from './form-data'
+export { compilePattern, testPattern, examplePattern, PATTERN_MAX_LENGTH, PATTERN_MAX_STATES, type SafePattern, type PatternError } from './safe-pattern'
+export { collectFormPatterns } from './check-form-patterns'
