@@ -20,6 +20,9 @@ import { operationRoutes } from './routes/operations'
 import { itemRoutes } from './routes/items'
 import { toolRoutes } from './routes/tools'
 import { uploadRoutes } from './routes/uploads'
+// designer: department pickers and draft document previews
+import { departmentRoutes } from './routes/departments'
+import { itemPreviewRoutes } from './routes/item-previews'
 
 export const API_VERSION = '0.1.0'
 
@@ -37,6 +40,9 @@ export function routeTable(deps: Deps): RouteSpec[] {
     ...interactionRoutes(deps),
     ...uploadRoutes(deps),
     ...operationRoutes(deps),
+    // designer: department pickers and draft document previews
+    ...departmentRoutes(deps),
+    ...itemPreviewRoutes(deps),
   ]
   routes.push(
     defineRoute({

@@ -157,3 +157,15 @@ export interface ReviewInput {
   internalFlow?: { note?: string }
   discretion?: { note?: string }
 }
+
+/** GET /api/departments: a node of the tree the user may act on. */
+export interface DepartmentNode {
+  id: string
+  parentId: string | null
+  name: string
+  level: 'province' | 'city' | 'county' | 'unit'
+  creditCode: string | null
+  regionCode: string | null
+  canEdit: boolean
+  children: DepartmentNode[]
+}

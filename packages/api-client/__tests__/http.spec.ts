@@ -30,4 +30,21 @@ describe('api-client/http', () => {
     expect(e.code).toBe('VALIDATION_FAILED')
     expect(e.fieldPaths).toEqual(['form/area'])
   })
+
+  it('should return a file answer as a Blob, with the CSRF header', async () => {
+    const calls: Call[] = []
+    const http = createHttp({ fetch: (async (url: string, init: RequestInit) => (calls.push({ url, init }), new Response(new Uint8Array([37, 80, 68, 70, 45]), { status: 200, headers: { 'content-type': 'application/pdf' } }))) as unknown as typeof fetch })
+    http.setCsrf('t')
+    const blob = await http.postBlob('/api/p', { form: {} })
+    expect(blob.type).toBe('application/pdf')
+    expect(new TextDecoder().decode(await blob.arrayBuffer())).toBe('%PDF-')
+    expect((calls[0]?.init.headers as Record<string, string>)['x-csrf-token']).toBe('t')
+  })
+
+  it('should turn an error answer to a file request into an ApiError', async () => {
+    const http = createHttp({ fetch: fakeFetch(404, { error: { code: 'NOT_FOUND', message: 'no template', details: {} } }, []) })
+    const e = (await http.postBlob('/api/p', {}).catch((x: unknown) => x)) as ApiError
+    expect(e).toBeInstanceOf(ApiError)
+    expect(e.code).toBe('NOT_FOUND')
+  })
 })

@@ -43,7 +43,25 @@ export function createHttp(options: HttpOptions = {}) {
     }
     return data as T
   }
+  /** A POST whose answer is a file (a PDF preview): the bytes as a Blob, or the ApiError. */
+  async function postBlob(path: string, body: unknown): Promise<Blob> {
+    const h: Record<string, string> = { accept: '*/*', 'content-type': 'application/json' }
+    if (csrf) h['x-csrf-token'] = csrf
+    const r = await f(base + path, { method: 'POST', headers: h, body: JSON.stringify(body), credentials: 'same-origin' })
+    if (!r.ok) {
+      const text = await r.text()
+      let e: { code: string; message: string; details: Record<string, unknown> } | undefined
+      try {
+        e = (JSON.parse(text) as { error?: typeof e }).error
+      } catch {
+        /* not the envelope */
+      }
+      throw new ApiError(r.status, e?.code ?? 'HTTP', e?.message ?? r.statusText, e?.details ?? {})
+    }
+    return r.blob()
+  }
   return {
+    postBlob,
     setCsrf(token: string) {
       csrf = token
     },

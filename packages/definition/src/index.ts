@@ -1,4 +1,4 @@
-export { SCHEMA_VERSION, powerItemDefinitionSchema, timeLimitSchema, operationSchema } from './schema'
+export { SCHEMA_VERSION, powerItemDefinitionSchema, timeLimitSchema, operationSchema, documentTemplateSchema } from './schema'
 export type {
   PowerItemDefinition,
   PowerItemDefinitionInput,
