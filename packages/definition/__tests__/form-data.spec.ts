@@ -89,5 +89,11 @@ describe('definition/form-data', () => {
     expect(ptr.length).toBe(1)
     expect(ptr[0]).toMatch(/\/x-validator\/0\/pattern$/)
   })
+
+  it('should accept a region the cascader can produce and refuse a made-up one', () => {
+    const form = { type: 'object', properties: { region: { type: 'array', title: '所在地区', 'x-component': 'RegionCascader' } } }
+    expect(validateFormData(form, { region: ['510000', '510100', '510107'] }).errors).toEqual([])
+    expect(validateFormData(form, { region: ['510000', '440300'] }).errors).toEqual([expect.objectContaining({ path: '/form/region', code: 'enum', messageZh: '“所在地区”不是有效的行政区划' })])
+  })
 })
 

@@ -1,5 +1,6 @@
 import { evaluateExpression } from '@sunlight/expression'
 import { isValidCreditCode } from './codes'
+import { isRegionPath } from './regions'
 import { compilePattern } from './safe-pattern'
 
 /**
@@ -184,6 +185,8 @@ function checkValue(key: string, title: string, s: Node, v: unknown, err: (f: st
     const rule = Object.prototype.hasOwnProperty.call(FORM_FORMATS, f) ? FORM_FORMATS[f] : undefined
     if (rule && typeof v === 'string' && !rule.test(v)) return err(key, 'format', `"${title}" is not a valid ${f}`, `“${title}”不是有效的${rule.zh}`), false
   }
+  if (s['x-component'] === 'RegionCascader' && Array.isArray(v) && !isRegionPath(v))
+    return err(key, 'enum', `"${title}" is not a GB/T 2260 division (province, prefecture, county)`, `“${title}”不是有效的行政区划`), false
   if (typeof v === 'string' || typeof v === 'number')
     for (const rule of patternsOf(s)) {
       // A pattern outside the safe subset cannot be published (form.pattern_unsafe); should one

@@ -84,3 +84,30 @@ describe('form-renderer/designer components and rules', () => {
     expect(checkPattern('^\\d{6}$', '', 'bad')).toBe('')
   })
 })
+
+describe('form-renderer/RegionCascader', () => {
+  const regionSchema = { type: 'object', properties: { region: { type: 'array', title: '所在地区', 'x-decorator': 'FormItem', 'x-component': 'RegionCascader', required: true } } }
+
+  it('should offer every province from the GB/T 2260 dictionary', async () => {
+    const { regionOptions } = await import('../src/index')
+    const provinces = regionOptions()
+    expect(provinces).toHaveLength(34)
+    expect(provinces.find((p) => p.value === '510000')?.children?.find((c) => c.value === '510100')?.children?.length).toBeGreaterThan(10)
+  })
+
+  it('should render the cascader in a form and keep the chosen codes as the value', async () => {
+    const form = createItemForm({ values: { region: ['510000', '510100', '510107'] } })
+    const wrapper = mount(ItemForm, { props: { form, schema: regionSchema }, global: { plugins: [ElementPlus] } })
+    await nextTick()
+    expect(wrapper.find('.el-cascader').exists()).toBe(true)
+    await form.validate()
+    expect(form.values.region).toEqual(['510000', '510100', '510107'])
+  })
+
+  it('should show the names when read only', async () => {
+    const form = createItemForm({ values: { region: ['510000', '510100', '510107'] }, readPretty: true })
+    const wrapper = mount(ItemForm, { props: { form, schema: regionSchema }, global: { plugins: [ElementPlus] } })
+    await nextTick()
+    expect(wrapper.find('.sl-region-text').text()).toBe('四川省 / 成都市 / 武侯区')
+  })
+})

@@ -25,12 +25,13 @@ import {
   Upload,
 } from '@formily/element-plus'
 import { Card, Divider, Text } from './layout-components'
+import { RegionCascader } from './region-cascader'
 
 /**
  * Every component name a published form may use. Formily's Element Plus names, plus the aliases
  * definitions commonly carry from other Formily bindings (NumberPicker → InputNumber), so one
  * schema renders in the designer's preview, the hall and the workbench alike; and the designer's
- * own layout and description components (Card, Divider, Text).
+ * own layout and description components (Card, Divider, Text) and the GB/T 2260 RegionCascader.
  */
 export const formComponents = {
   ArrayCards,
@@ -54,6 +55,7 @@ export const formComponents = {
   Password,
   PreviewText,
   Radio,
+  RegionCascader,
   Select,
   Space,
   Switch,

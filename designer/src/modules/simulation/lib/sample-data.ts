@@ -60,7 +60,7 @@ export function sampleFormValues(form: unknown): Record<string, unknown> {
         out[f.path] = false
         break
       case 'array':
-        out[f.path] = options?.length ? [options[0]] : []
+        out[f.path] = s['x-component'] === 'RegionCascader' ? ['510000', '510100', '510107'] : options?.length ? [options[0]] : []
         break
       case 'object':
         out[f.path] = {}
