@@ -25,13 +25,15 @@ const CATALOG_BUDGET = 250
 interface ScriptFile {
   url: string
   gzip: number
+  /** Carries LogicFlow ('lf-node-anchor') or Formily's JSON Schema ('x-reactions'). */
+  heavy: boolean
 }
 
 function watchScripts(page: Page): { take: () => Promise<ScriptFile[]> } {
   let pending: Promise<ScriptFile | undefined>[] = []
   page.on('response', (r) => {
     if (r.request().resourceType() !== 'script') return
-    pending.push(r.body().then((b) => ({ url: r.url(), gzip: gzipSync(b).length })).catch(() => undefined))
+    pending.push(r.body().then((b) => ({ url: r.url(), gzip: gzipSync(b).length, heavy: /lf-node-anchor|x-reactions/.test(b.toString('latin1')) })).catch(() => undefined))
   })
   return {
     async take() {
@@ -55,6 +57,10 @@ async function main(): Promise<void> {
   })
   try {
     const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    const logs: string[] = []
+    page.on('console', (m) => m.type() === 'error' && logs.push(m.text()))
     const scripts = watchScripts(page)
     await page.goto(BASE)
     await page.waitForSelector('[data-test=login-username]')
@@ -68,10 +74,22 @@ async function main(): Promise<void> {
     const catalogFiles = [...loginFiles, ...(await scripts.take()).filter((f) => !seen.has(f.url) && seen.add(f.url))]
     console.log(`login page JS: ${kb(loginFiles).toFixed(1)} kB gzip in ${loginFiles.length} files (${names(loginFiles)})`)
     console.log(`catalog page JS (login + catalog): ${kb(catalogFiles).toFixed(1)} kB gzip in ${catalogFiles.length} files (${names(catalogFiles.slice(loginFiles.length))})`)
-    check(!catalogFiles.some((f) => /logicflow|formily/.test(f.url)), 'LogicFlow and Formily are not loaded by the login and catalog pages')
+    check(!catalogFiles.some((f) => f.heavy), `LogicFlow and Formily are not loaded by the login and catalog pages (${catalogFiles.filter((f) => f.heavy).map((f) => f.url).join(', ')})`)
     check(kb(loginFiles) <= LOGIN_BUDGET, `login page JS ≤ ${LOGIN_BUDGET} kB gzip`)
     check(kb(catalogFiles) <= CATALOG_BUDGET, `catalog page JS ≤ ${CATALOG_BUDGET} kB gzip`)
-    console.log('weight: ok')
+    // The split chunks must also run: open an item's form and flow designers (Formily, LogicFlow).
+    await page.locator('[data-test=catalog-table] .el-table__row').first().locator('button').first().click()
+    await page.waitForSelector('[data-test=basic-form]')
+    await page.click('[data-test=tab-form]')
+    await page.waitForSelector('[data-test=form-canvas]', { timeout: 20_000 })
+    await page.click('[data-test=tab-flow]')
+    await page.waitForSelector('[data-test=flow-canvas] .lf-node', { timeout: 20_000 }).catch((e: unknown) => {
+      throw new Error(`flow canvas not drawn (script errors: ${errors.join(' | ') || 'none'}; console: ${logs.join(' | ')})`, { cause: e })
+    })
+    const editorFiles = await scripts.take()
+    check(editorFiles.some((f) => f.heavy), 'the editor tabs did load LogicFlow / Formily (the marker test works)')
+    check(errors.length === 0, `no script error while loading the editor chunks: ${errors.join(' | ')}`)
+    console.log('weight: ok (and the form and flow designer chunks load without errors)')
   } finally {
     await context.close()
   }
