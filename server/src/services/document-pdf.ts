@@ -39,7 +39,7 @@ const mm = (v: number) => (v * 72) / 25.4
 
 /**
  * The pdfmake definition: A4 with the GB/T 9704 margins, the same layout as the HTML page. A
- * `banner` (the designer's 样稿 preview) is printed in red above the title and across every page.
+ * `banner` (the designer's 样稿 preview) is printed in red above the title, with 样稿 across every page.
  */
 export function pdfDefinition(c: DocumentContent, issuedAt: number, banner?: string): TDocumentDefinitions {
   const body: Content[] = c.paragraphs.map((p) => ({ text: drawable(p.text), leadingIndent: p.addressee ? 0 : 32, margin: [0, 0, 0, 2] }))
@@ -48,7 +48,7 @@ export function pdfDefinition(c: DocumentContent, issuedAt: number, banner?: str
     pageMargins: [mm(28), mm(37), mm(26), mm(35)],
     info: { title: `${c.title} ${c.docNo}`, author: c.department, subject: c.docNo, creator: 'Sunlight', producer: 'Sunlight', creationDate: new Date(issuedAt) },
     defaultStyle: { font: 'NotoSansSC', fontSize: 16, lineHeight: 1.45 },
-    ...(banner ? { watermark: { text: drawable(banner), color: '#c0392b', opacity: 0.12, fontSize: 48, angle: -35 } } : {}),
+    ...(banner ? { watermark: { text: drawable('样稿'), color: '#c0392b', opacity: 0.1, fontSize: 150, angle: -35 } } : {}),
     content: [
       ...(banner ? [{ text: drawable(banner), color: '#c0392b', fontSize: 12, alignment: 'center' as const, margin: [0, 0, 0, mm(4)] as [number, number, number, number] }] : []),
       { text: drawable(c.title), fontSize: 22, alignment: 'center', margin: [0, 0, 0, mm(6)] },
