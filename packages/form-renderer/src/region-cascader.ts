@@ -1,7 +1,7 @@
 import type { Field } from '@formily/core'
 import { observer } from '@formily/reactive-vue'
 import { useField } from '@formily/vue'
-import { regionName, regionTree, type RegionNode } from '@sunlight/definition'
+import { regionName, regionTree, type RegionNode } from '@sunlight/definition/regions'
 import { ElCascader } from 'element-plus'
 import { defineComponent, h } from 'vue'
 

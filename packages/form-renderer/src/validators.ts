@@ -1,5 +1,7 @@
 import { registerValidateLocale, registerValidateRules } from '@formily/core'
-import { compilePattern, passesFormat } from '@sunlight/definition'
+// subpath entries: the hall loads these rules without the definition schema (zod)
+import { passesFormat } from '@sunlight/definition/form-data'
+import { compilePattern } from '@sunlight/definition/safe-pattern'
 
 /**
  * Formily's `format` and `pattern` rules, replaced by the server's own checks
