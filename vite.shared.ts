@@ -29,12 +29,16 @@ export function sharedConfig(options: { base: string; port: number }): UserConfi
       chunkSizeWarningLimit: 1500,
       rolldownOptions: {
         output: {
-          advancedChunks: {
+          // One group only: the Vue runtime. Libraries are not grouped: a group of Element Plus
+          // put every component any page uses into the sign-in page; a LogicFlow or Formily group
+          // captures shared dependencies (lodash-es) so the first page loaded it, and without that
+          // capture their modules ran out of order ("b is not a function"). Split by the routes
+          // and tabs that import them, each page loads what it renders (designer/e2e/weight.e2e.ts).
+          codeSplitting: {
             groups: [
-              { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|lodash-es|dayjs|@vueuse)/ },
-              { name: 'logicflow', test: /node_modules[\\/](@logicflow|mobx|preact|medium-editor)/ },
-              { name: 'formily', test: /node_modules[\\/]@formily/ },
-              { name: 'vue', test: /node_modules[\\/](vue|@vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/ },
+              // the runtime build only: vuedraggable (UMD, behind Formily's array components) requires
+              // 'vue' as CommonJS, which would drag vue.cjs and the template compiler into this chunk
+              { name: 'vue', test: /node_modules[\\/](vue[\\/]dist[\\/]vue\.runtime\.esm-bundler|@vue[\\/](runtime-core|runtime-dom|reactivity|shared)[\\/]|vue-router[\\/]|pinia[\\/]|vue-i18n[\\/]|@intlify[\\/])/ },
             ],
           },
         },

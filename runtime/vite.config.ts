@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite'
-import { sharedConfig } from '../vite.shared'
+import { sharedConfig } from '../vite.shared.ts'
 
 const shared = sharedConfig({ base: '/', port: 5173 })
 
@@ -17,6 +17,6 @@ export default defineConfig({
   ...shared,
   build: {
     ...shared.build,
-    rolldownOptions: { output: { advancedChunks: { groups: [vueRuntime] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: [vueRuntime] } } },
   },
 })

@@ -58,6 +58,7 @@ async function designerBuildsItem(page: Page): Promise<void> {
   await drag(page, page.locator('[data-palette=radio]'), await bottomOf(canvas, 8))
   await drag(page, page.locator('[data-palette=textarea]'), await bottomOf(canvas, 8))
   await drag(page, page.locator('[data-palette=date]'), await bottomOf(canvas, 8))
+  await drag(page, page.locator('[data-palette=region]'), await bottomOf(canvas, 8))
   const names = await page.locator('[data-test=form-canvas] [data-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')))
   console.log('   fields:', names.join(', '))
   check(names.includes('applicantName') && names.includes('text') && names.includes('amount') && names.includes('radio'), 'dropped fields are on the canvas')
@@ -114,6 +115,17 @@ async function designerBuildsItem(page: Page): Promise<void> {
   await page.waitForTimeout(700)
   check(await page.locator('[data-test=preview-errors]').count(), 'validation reports the empty required fields')
   await shot(page, '04-form-preview-desktop')
+  // the region cascader offers every province (GB/T 2260), and Sichuan's cities and counties
+  await page.locator('[data-test=form-preview] .el-cascader').first().click()
+  await page.waitForSelector('.el-cascader-panel .el-cascader-node')
+  const provinces = await page.locator('.el-cascader-menu').first().locator('.el-cascader-node').count()
+  check(provinces >= 34, `every province is offered (${provinces})`)
+  await page.locator('.el-cascader-menu').first().locator('.el-cascader-node', { hasText: '四川省' }).click()
+  await page.locator('.el-cascader-menu').nth(1).locator('.el-cascader-node', { hasText: '成都市' }).click()
+  await page.waitForSelector('.el-cascader-menu >> nth=2')
+  await shot(page, '04b-region-cascader')
+  await page.locator('.el-cascader-menu').nth(2).locator('.el-cascader-node', { hasText: '武侯区' }).click()
+  await page.keyboard.press('Escape')
   await page.click('[data-test=preview-device] >> text=手机端')
   await page.click('[data-test=preview-validate]')
   await shot(page, '05-form-preview-mobile')
@@ -233,6 +245,17 @@ async function limitsMonitoringSimulation(page: Page): Promise<void> {
 async function reviewerDecides(page: Page, reject: boolean): Promise<void> {
   await login(page, 'reviewer')
   log(reject ? 'reviewer rejects the public flowchart with a reason' : 'reviewer confirms every part')
+  if (reject) {
+    // the catalog's department filter is the tree the reviewer oversees (GET /api/departments)
+    await page.goto(`${BASE}items`)
+    await page.waitForSelector('[data-test=catalog-table]')
+    await page.click('[data-test=filter-department]')
+    await page.waitForSelector('.el-select-dropdown__item')
+    const departments = await page.locator('.el-select-dropdown__item:visible').count()
+    check(departments > 5, `the reviewer's department tree (${departments} departments)`)
+    await shot(page, '10b-department-filter')
+    await page.keyboard.press('Escape')
+  }
   await page.goto(`${BASE}review`)
   await page.waitForSelector('[data-test=review-queue]')
   await page.click(`[data-test=review-open-${KEY}]`)
@@ -243,7 +266,11 @@ async function reviewerDecides(page: Page, reject: boolean): Promise<void> {
     await page.locator('[data-test=decision-publicFlow] >> text=退回').click()
     await page.fill('[data-test=reason-publicFlow]', '“现场核查”环节对外公开时应使用规范名称“实地核查”，并注明不计入承诺时限的情形。')
     await shot(page, '11-review-reject')
-  } else await shot(page, '14-review-approve')
+  } else {
+    check(await page.locator('[data-test=review-effective-date]').count(), 'the reviewer can choose the effective date')
+    await page.locator('[data-test=review-effective-date]').scrollIntoViewIfNeeded()
+    await shot(page, '14-review-approve')
+  }
   await page.click('[data-test=review-submit]')
   await page.waitForSelector('[data-test=review-queue]')
 }
@@ -280,6 +307,24 @@ async function publishedInHall(page: Page): Promise<void> {
   await page.fill('[data-test=catalog-search]', KEY)
   await page.waitForTimeout(400)
   await shot(page, '15-published-in-catalog')
+  // 文书: the server renders a template with the sample data to PDF (样稿, nothing issued)
+  await page.goto(`${BASE}items/religious-venue-preparation`)
+  await page.waitForSelector('[data-test=basic-form]')
+  await openTab(page, 'documents')
+  await page.waitForSelector('[data-test=document-preview]')
+  const [pdf] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/draft/documents/') && r.url().endsWith('/preview'), { timeout: 30_000 }),
+    page.click('[data-test=document-pdf]'),
+  ])
+  await pdf.finished()
+  const size = Number(pdf.headers()['content-length'] ?? 0)
+  check(pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf' && size > 2000, `the PDF preview is a PDF (${pdf.status()} ${pdf.headers()['content-type']}, ${size} bytes)`)
+  // the tab the designer opened shows the blob the server sent: its first bytes are a PDF header
+  const popup = page.context().pages().find((p) => p !== page && p.url().startsWith('blob:'))
+  const head = popup ? await popup.evaluate(async () => new TextDecoder().decode((await (await fetch(location.href)).arrayBuffer()).slice(0, 5))).catch(() => '') : ''
+  console.log(`   PDF preview: ${size} bytes, opened in a new tab: ${popup ? popup.url().slice(0, 40) : 'no (downloaded)'}${head ? `, starts with ${head}` : ''}`)
+  for (const p of page.context().pages()) if (p !== page) await p.close()
+  await shot(page, '17-documents-pdf-preview')
   // the public hall (runtime app or the server's catalog page) lists the published item
   const hall = process.env.E2E_HALL_URL ?? 'http://127.0.0.1:3000/'
   const home = await page.request.get(hall).catch(() => null)

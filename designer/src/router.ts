@@ -1,6 +1,5 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router'
 import { useSessionStore } from './stores/session'
-import CatalogView from './modules/catalog/views/catalog-view.vue'
 import LoginView from './modules/session/views/login-view.vue'
 
 declare module 'vue-router' {
@@ -16,7 +15,7 @@ export function createAppRouter(): Router {
     routes: [
       { path: '/', redirect: '/items' },
       { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
-      { path: '/items', name: 'catalog', component: CatalogView },
+      { path: '/items', name: 'catalog', component: () => import('./modules/catalog/views/catalog-view.vue') },
       { path: '/items/:itemKey', name: 'editor', component: () => import('./modules/items/views/item-editor.vue') },
       { path: '/items/:itemKey/history', name: 'history', component: () => import('./modules/items/views/history-view.vue') },
       { path: '/review', name: 'review-queue', component: () => import('./modules/review/views/review-queue.vue'), meta: { reviewer: true } },

@@ -24,6 +24,9 @@ import { uploadRoutes } from './routes/uploads'
 import { caseFileRoutes } from './routes/case-file'
 import { colleagueRoutes } from './routes/colleagues'
 import { transparencyRoutes } from './routes/transparency'
+// designer: department pickers and draft document previews
+import { departmentRoutes } from './routes/departments'
+import { itemPreviewRoutes } from './routes/item-previews'
 
 export const API_VERSION = '0.1.0'
 
@@ -45,6 +48,9 @@ export function routeTable(deps: Deps): RouteSpec[] {
     ...colleagueRoutes(deps),
     ...transparencyRoutes(deps),
     ...caseFileRoutes(deps),
+    // designer: department pickers and draft document previews
+    ...departmentRoutes(deps),
+    ...itemPreviewRoutes(deps),
   ]
   routes.push(
     defineRoute({

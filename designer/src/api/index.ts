@@ -11,6 +11,8 @@ export {
   submitItem,
   itemDiff,
   listCatalog,
+  listDepartments,
+  previewDocumentPdf,
   type ItemQuery,
 } from './items'
 export { reviewQueue, reviewVersion } from './review'

@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { CatalogEntry, CreateItemInput, ItemDetail, ItemDiff, ItemStatus, ItemSummary, SubmitInput, VersionFull } from './types'
+import type { CatalogEntry, CreateItemInput, DepartmentNode, ItemDetail, ItemDiff, ItemStatus, ItemSummary, SubmitInput, VersionFull } from './types'
 
 const enc = encodeURIComponent
 
@@ -25,3 +25,8 @@ export const submitItem = (key: string, input: SubmitInput) => http.post<{ item:
 export const itemDiff = (key: string, from?: number, to?: number) => http.get<ItemDiff>(`/api/items/${enc(key)}/diff${query({ from, to })}`)
 /** The public catalog: published items of every department (the templates to start from). */
 export const listCatalog = () => http.get<{ items: CatalogEntry[] }>('/api/catalog')
+/** The departments the user may act on, as a tree (pickers). */
+export const listDepartments = () => http.get<{ departments: DepartmentNode[] }>('/api/departments')
+/** A document template of the draft rendered with sample data, as a PDF (nothing is issued). */
+export const previewDocumentPdf = (key: string, templateId: string, body: { form: Record<string, unknown>; case: Record<string, string | number> }) =>
+  http.postForBlob(`/api/items/${enc(key)}/draft/documents/${enc(templateId)}/preview`, { ...body, format: 'pdf' })

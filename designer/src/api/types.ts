@@ -20,7 +20,7 @@ export interface SessionAnswer {
 }
 
 export type ItemStatus = 'draft' | 'inReview' | 'published' | 'cancelled'
-export type VersionStatus = 'draft' | 'submitted' | 'rejected' | 'published' | 'superseded' | 'cancelled'
+export type VersionStatus = 'draft' | 'submitted' | 'rejected' | 'scheduled' | 'published' | 'superseded' | 'cancelled'
 export type ChangeType = 'add' | 'change' | 'cancel' | 'delegate'
 export type ReviewPart = 'basicInfo' | 'publicFlow' | 'internalFlow' | 'discretion'
 
@@ -32,6 +32,8 @@ export interface ItemSummary {
   departmentName?: string | null
   status: ItemStatus
   publishedVersion: number | null
+  /** Approved for a later effective date; publishedVersion is in force until then. */
+  scheduled?: { version: number; effectiveDate: string | null } | null
   createdAt: number
   updatedAt: number
   draftVersion?: number | null
@@ -156,4 +158,18 @@ export interface ReviewInput {
   publicFlow: PartDecision
   internalFlow?: { note?: string }
   discretion?: { note?: string }
+  /** YYYY-MM-DD: today (default) or a later day (add / change only). */
+  effectiveDate?: string
+}
+
+/** GET /api/departments: a node of the tree the user may act on. */
+export interface DepartmentNode {
+  id: string
+  parentId: string | null
+  name: string
+  level: 'province' | 'city' | 'county' | 'unit'
+  creditCode: string | null
+  regionCode: string | null
+  canEdit: boolean
+  children: DepartmentNode[]
 }

@@ -50,14 +50,14 @@ export function setLocale(locale: Locale): void {
 export type DictionaryName = keyof Dictionaries
 
 /**
- * The national code lists live in @sunlight/definition, which also carries the validator (zod);
- * the first screen (sign-in, catalog) loads them after painting, the editor has them already.
+ * The national code lists of @sunlight/definition, loaded after the first paint through the
+ * package's `./dictionaries` entry (plain data: the validator and zod stay out of the catalog page).
  */
 const dictionaries = shallowRef<Dictionaries | null>(null)
 let loading: Promise<Dictionaries> | null = null
 
 export function loadDictionaries(): Promise<Dictionaries> {
-  loading ??= import('@sunlight/definition').then((m) => (dictionaries.value = m.defaultDictionaries))
+  loading ??= import('@sunlight/definition/dictionaries').then((m) => (dictionaries.value = m.defaultDictionaries))
   return loading
 }
 

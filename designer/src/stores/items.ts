@@ -1,28 +1,32 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { createItem, getItem, listCatalog, listItems } from '../api'
-import type { CatalogEntry, CreateItemInput, ItemDetail, ItemSummary } from '../api'
+import { createItem, getItem, listCatalog, listDepartments, listItems } from '../api'
+import type { CatalogEntry, CreateItemInput, DepartmentNode, ItemDetail, ItemSummary } from '../api'
+import { flattenDepartments } from '../modules/catalog/lib/catalog-filter'
 
-/** The catalog as the user sees it: items of the departments in scope, and published templates. */
+/**
+ * The catalog as the user sees it: items of the departments in scope, published templates, and
+ * the department tree the user may act on (GET /api/departments) for the pickers.
+ */
 export const useItemsStore = defineStore('items', () => {
   const items = ref<ItemSummary[]>([])
   const templates = ref<CatalogEntry[]>([])
+  const departmentTree = ref<DepartmentNode[]>([])
   const loading = ref(false)
   const loadedAt = ref<number | null>(null)
 
-  const departments = computed(() => {
-    const seen = new Map<string, string>()
-    for (const i of items.value) seen.set(i.departmentId, i.departmentName ?? i.departmentId)
-    for (const t of templates.value) if (!seen.has(t.departmentId)) seen.set(t.departmentId, t.department)
-    return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-  })
+  /** Every department in scope, in tree order, with its depth (indented options). */
+  const departments = computed(() => flattenDepartments(departmentTree.value))
+  /** The departments the user may create items for (clone target). */
+  const editableDepartments = computed(() => departments.value.filter((d) => d.canEdit))
 
   async function load(): Promise<void> {
     loading.value = true
     try {
-      const [mine, published] = await Promise.all([listItems(), listCatalog()])
+      const [mine, published, tree] = await Promise.all([listItems(), listCatalog(), listDepartments()])
       items.value = mine.items
       templates.value = published.items
+      departmentTree.value = tree.departments
       loadedAt.value = Date.now()
     } finally {
       loading.value = false
@@ -41,5 +45,5 @@ export const useItemsStore = defineStore('items', () => {
     return d
   }
 
-  return { items, templates, loading, loadedAt, departments, load, create, detail }
+  return { items, templates, departmentTree, loading, loadedAt, departments, editableDepartments, load, create, detail }
 })

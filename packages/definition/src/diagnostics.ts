@@ -124,6 +124,11 @@ export const diagnosticMessages = {
     (p) => `expression does not parse: ${p.detail} (at ${p.offset})`,
     (p) => `表达式无法解析：${p.detailZh}（位置 ${p.offset}）`,
   ),
+  'form.pattern_unsafe': m(
+    'error',
+    (p) => `the pattern rule cannot be used: ${p.detail} (at ${p.offset}); patterns are limited to a subset matched in linear time`,
+    (p) => `校验规则不可用：${p.detailZh}（位置 ${p.offset}）；为防止恶意输入拖垮系统，规则仅支持可线性匹配的写法`,
+  ),
   'expr.unknown_name': m(
     'error',
     (p) => `expression refers to "${p.name}", which is not a form field or a known fact`,

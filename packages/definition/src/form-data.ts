@@ -1,10 +1,13 @@
 import { evaluateExpression } from '@sunlight/expression'
 import { isValidCreditCode } from './codes'
+import { isRegionPath } from './regions'
+import { compilePattern } from './safe-pattern'
 
 /**
  * Server-side (and browser-side) check of an application's data against the published form
  * schema, with the rules the rendered form applies: types, required, enum, lengths, ranges, the
- * `x-validator` formats, and visibility linkage (`x-reactions` / `x-visible` evaluated with the safe
+ * `x-validator` formats, `pattern` rules (matched in linear time by safe-pattern.ts, as the
+ * browser does through form-renderer), and visibility linkage (`x-reactions` / `x-visible` evaluated with the safe
  * evaluator — a hidden field is neither required nor kept). The client is never trusted: a field
  * the form does not have is an error.
  */
@@ -12,7 +15,7 @@ export interface FieldError {
   /** JSON pointer into the submitted data, e.g. "/form/applicantName". */
   path: string
   field: string
-  code: 'required' | 'type' | 'enum' | 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'format' | 'unknown'
+  code: 'required' | 'type' | 'enum' | 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'format' | 'pattern' | 'unknown'
   message: string
   messageZh: string
 }
@@ -29,15 +32,33 @@ export function isValidIdCard(s: string): boolean {
   return '10X98765432'[sum % 11] === s[17]
 }
 
-const FORMATS: Record<string, { test: (s: string) => boolean; zh: string }> = {
+/**
+ * The `x-validator` / `format` names a form may use, checked the same way in the browser
+ * (form-renderer registers them with Formily) and here. Every regular expression below is fixed
+ * and linear (no nested quantifier); the ID number and credit code also check their check
+ * characters, which no pattern can.
+ */
+export const FORM_FORMATS: Readonly<Record<string, { test: (s: string) => boolean; zh: string }>> = {
   email: { test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), zh: '电子邮箱' },
   phone: { test: (s) => /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/.test(s), zh: '电话号码' },
   mobile: { test: (s) => /^1[3-9]\d{9}$/.test(s), zh: '手机号码' },
   idCard: { test: isValidIdCard, zh: '居民身份证号码' },
+  idcard: { test: isValidIdCard, zh: '居民身份证号码' },
   creditCode: { test: isValidCreditCode, zh: '统一社会信用代码' },
   zip: { test: (s) => /^\d{6}$/.test(s), zh: '邮政编码' },
   url: { test: (s) => /^https?:\/\/[^\s]+$/.test(s), zh: '网址' },
   date: { test: (s) => /^\d{4}-\d{2}-\d{2}$/.test(s), zh: '日期' },
+  number: { test: (s) => /^[+-]?\d+(\.\d+)?$/.test(s), zh: '数字' },
+  integer: { test: (s) => /^[+-]?\d+$/.test(s), zh: '整数' },
+  money: { test: (s) => /^[+-]?\d+(\.\d{1,2})?$/.test(s), zh: '金额' },
+  zh: { test: (s) => /^[\u4e00-\u9fa5]+$/.test(s), zh: '中文' },
+}
+
+/** True when `value` passes the named format (an unknown format name passes, as in Formily). */
+export function passesFormat(name: string, value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true
+  const f = Object.prototype.hasOwnProperty.call(FORM_FORMATS, name) ? FORM_FORMATS[name] : undefined
+  return !f || f.test(String(value))
 }
 
 function formatsOf(v: unknown): string[] {
@@ -45,6 +66,16 @@ function formatsOf(v: unknown): string[] {
   if (Array.isArray(v)) return v.flatMap(formatsOf)
   if (isObj(v) && typeof v.format === 'string') return [v.format]
   return []
+}
+
+/** The `pattern` rules of a field: JSON Schema `pattern` and `x-validator` entries `{ pattern, message }`. */
+export function patternsOf(s: Node): { pattern: string; message?: string }[] {
+  const out: { pattern: string; message?: string }[] = []
+  if (typeof s.pattern === 'string') out.push({ pattern: s.pattern })
+  const v = s['x-validator']
+  for (const r of Array.isArray(v) ? v : [v])
+    if (isObj(r) && typeof r.pattern === 'string') out.push({ pattern: r.pattern, ...(typeof r.message === 'string' && r.message ? { message: r.message } : {}) })
+  return out
 }
 
 function stateFrom(node: Node, values: Node, value: unknown): { visible: boolean; required: boolean } {
@@ -151,8 +182,17 @@ function checkValue(key: string, title: string, s: Node, v: unknown, err: (f: st
     if (typeof s.maximum === 'number' && v > s.maximum) return err(key, 'maximum', `"${title}" must be at most ${s.maximum}`, `“${title}”不能大于 ${s.maximum}`), false
   }
   for (const f of formatsOf(s['x-validator'] ?? s.format)) {
-    const rule = FORMATS[f]
+    const rule = Object.prototype.hasOwnProperty.call(FORM_FORMATS, f) ? FORM_FORMATS[f] : undefined
     if (rule && typeof v === 'string' && !rule.test(v)) return err(key, 'format', `"${title}" is not a valid ${f}`, `“${title}”不是有效的${rule.zh}`), false
   }
+  if (s['x-component'] === 'RegionCascader' && Array.isArray(v) && !isRegionPath(v))
+    return err(key, 'enum', `"${title}" is not a GB/T 2260 division (province, prefecture, county)`, `“${title}”不是有效的行政区划`), false
+  if (typeof v === 'string' || typeof v === 'number')
+    for (const rule of patternsOf(s)) {
+      // A pattern outside the safe subset cannot be published (form.pattern_unsafe); should one
+      // reach a form anyway, the value is refused, never matched by a backtracking engine.
+      const p = compilePattern(rule.pattern)
+      if (!p.ok || !p.test(String(v))) return err(key, 'pattern', `"${title}" does not have the required format`, rule.message ?? `“${title}”格式不正确`), false
+    }
   return true
 }

@@ -1,4 +1,4 @@
-export { SCHEMA_VERSION, powerItemDefinitionSchema, timeLimitSchema, operationSchema } from './schema'
+export { SCHEMA_VERSION, powerItemDefinitionSchema, timeLimitSchema, operationSchema, documentTemplateSchema } from './schema'
 export type {
   PowerItemDefinition,
   PowerItemDefinitionInput,
@@ -45,4 +45,7 @@ export { placeholders } from './check-refs'
 export { appliesOnline } from './initiation'
 export { caseFacts, itemFacts, documentFacts, eventFacts, type CaseFact } from './facts'
 export { definitionJsonSchema } from './json-schema'
-export { validateFormData, isValidIdCard, type FieldError } from './form-data'
+export { validateFormData, isValidIdCard, passesFormat, patternsOf, FORM_FORMATS, type FieldError } from './form-data'
+export { compilePattern, testPattern, examplePattern, PATTERN_MAX_LENGTH, PATTERN_MAX_STATES, type SafePattern, type PatternError } from './safe-pattern'
+export { collectFormPatterns } from './check-form-patterns'
+export { regionTree, regionName, isRegionPath, checkRegionCode, type RegionNode, type RegionCheck } from './regions'

@@ -1,5 +1,6 @@
 import { checkCodes } from './check-codes'
 import { checkFlow } from './check-flow'
+import { checkFormPatterns } from './check-form-patterns'
 import { checkLimits } from './check-limits'
 import { checkReferences } from './check-refs'
 import { structureDiagnostics } from './check-structure'
@@ -47,6 +48,7 @@ export function parseDefinition(input: unknown, options: ValidateOptions = {}): 
     ...checkLimits(def),
     ...checkReferences(def, dicts),
     ...checkCodes(def, patterns),
+    ...checkFormPatterns(def.form),
   ]
   return { definition: hasErrors(diagnostics) ? undefined : def, diagnostics }
 }

@@ -1,3 +1,6 @@
 export { formComponents, type FormComponentName } from './components'
 export { SchemaField } from './schema-field'
 export { ItemForm, createItemForm, type ItemFormOptions } from './item-form'
+export { Card, Divider, Text } from './layout-components'
+export { installFormValidators, checkFormat, checkPattern } from './validators'
+export { RegionCascader, regionOptions, regionText, type RegionOption } from './region-cascader'

@@ -1,12 +1,15 @@
 import type { Form } from '@formily/core'
 import { FormProvider, Schema, createSchemaField } from '@formily/vue'
 import { registerSafeFormilyCompiler } from '@sunlight/expression'
+import { installFormValidators } from '@sunlight/form-renderer/validators'
 import { defineComponent, h, shallowRef, watch, type Component, type PropType } from 'vue'
 import { componentsUsed, loadComponents } from '../lib/form-components'
 
 // Published schemas must never run script in an applicant's browser: `{{ }}` goes through the
 // safe expression compiler, exactly as form-renderer does for the workbench.
 registerSafeFormilyCompiler(Schema)
+// ...and `format` / `pattern` are checked with the server's rules (linear-time patterns, check digits).
+installFormValidators()
 
 /**
  * The published form for the hall, with the same layout as form-renderer's ItemForm but loading

@@ -38,6 +38,11 @@ export const componentLoaders: Record<FormComponentName, Loader> = {
   TimePicker: () => load(import('@formily/element-plus/esm/time-picker'), import('@formily/element-plus/esm/time-picker/style')),
   Transfer: () => load(import('@formily/element-plus/esm/transfer'), import('@formily/element-plus/esm/transfer/style')),
   Upload: () => load(import('@formily/element-plus/esm/upload'), import('@formily/element-plus/esm/upload/style')),
+  // the designer's own components (form-renderer): layout and text, and the GB/T 2260 region cascader
+  Card: () => import('@sunlight/form-renderer/layout-components').then((m) => m.Card as Component),
+  Divider: () => import('@sunlight/form-renderer/layout-components').then((m) => m.Divider as Component),
+  Text: () => import('@sunlight/form-renderer/layout-components').then((m) => m.Text as Component),
+  RegionCascader: () => load(import('@sunlight/form-renderer/region-cascader').then((m) => ({ default: m.RegionCascader })), import('@formily/element-plus/esm/cascader/style')),
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -60,6 +60,12 @@ const reviewBody = z
     internalFlow: filing.optional(),
     /** 裁量基准: filed */
     discretion: filing.optional(),
+    /** 生效日期: today (default) or a later day within a year; add and change only. */
+    effectiveDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date')
+      .optional(),
   })
   .strict()
 
@@ -159,7 +165,7 @@ export function itemRoutes(deps: Deps): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/api/items/:key/versions/:version/review',
-      summary: 'Review a submitted version: confirm or reject basic info and the public flowchart, file the internal flowchart and discretion',
+      summary: 'Review a submitted version: confirm or reject basic info and the public flowchart, file the internal flowchart and discretion; publish effective today or on a later effectiveDate',
       tag: 'items',
       access: reviewers,
       params: versionParams,

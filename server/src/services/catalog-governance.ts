@@ -18,7 +18,7 @@ import {
   type VersionRow,
 } from './governance-model'
 import { blankDefinition } from './item-skeleton'
-import { currentPublished, type ItemRow } from './items-store'
+import { currentPublished, settleScheduled, type ItemRow } from './items-store'
 import { listDepartments, subtree, type Department } from './org'
 import { definitionDiff } from './review-parts'
 
@@ -133,6 +133,7 @@ export async function createItem(deps: Deps, actor: Actor, input: CreateInput) {
  */
 export async function openDraft(deps: Deps, actor: Actor, key: string) {
   await editableItem(deps, actor.user, key)
+  await settleScheduled(deps, key)
   return inTransaction(deps, async (tx) => {
     const versions = await versionsOf(tx.db.knex, key)
     refuseWhilePending(key, versions)
@@ -209,8 +210,10 @@ async function checkDelegation(deps: Deps, item: ItemRow, targetId: string): Pro
  * 422 with the diagnostics when the draft has errors; 409 when there is nothing to submit.
  */
 export async function submitItem(deps: Deps, actor: Actor, key: string, input: SubmitInput) {
+  await settleScheduled(deps, key)
   const seen = await editableItem(deps, actor.user, key)
-  const published = seen.published_version !== null
+  // approved for a later date counts as published: the next request changes it
+  const published = seen.published_version !== null || (seen.scheduled_version !== null && seen.scheduled_version !== undefined)
   if (published && input.type === 'add') throw fieldError('/body/type', `"${key}" is already published: use change, cancel or delegate`)
   if (!published && input.type !== 'add') throw fieldError('/body/type', `"${key}" was never published: the only request is add`)
   if (input.type === 'delegate') await checkDelegation(deps, seen, input.targetDepartmentId as string)

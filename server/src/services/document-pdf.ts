@@ -50,15 +50,20 @@ export const drawable = (s: string) => {
 
 export const mm = (v: number) => (v * 72) / 25.4
 
-/** The pdfmake definition: A4 with the GB/T 9704 margins, the same layout as the HTML page. */
-export function pdfDefinition(c: DocumentContent, issuedAt: number): TDocumentDefinitions {
+/**
+ * The pdfmake definition: A4 with the GB/T 9704 margins, the same layout as the HTML page. A
+ * `banner` (the designer's 样稿 preview) is printed in red above the title, with 样稿 across every page.
+ */
+export function pdfDefinition(c: DocumentContent, issuedAt: number, banner?: string): TDocumentDefinitions {
   const body: Content[] = c.paragraphs.map((p) => ({ text: drawable(p.text), leadingIndent: p.addressee ? 0 : 32, margin: [0, 0, 0, 2] }))
   return {
     pageSize: 'A4',
     pageMargins: [mm(28), mm(37), mm(26), mm(35)],
     info: { title: `${c.title} ${c.docNo}`, author: c.department, subject: c.docNo, creator: 'Sunlight', producer: 'Sunlight', creationDate: new Date(issuedAt) },
     defaultStyle: { font: 'NotoSansSC', fontSize: 16, lineHeight: 1.45 },
+    ...(banner ? { watermark: { text: drawable('样稿'), color: '#c0392b', opacity: 0.1, fontSize: 150, angle: -35 } } : {}),
     content: [
+      ...(banner ? [{ text: drawable(banner), color: '#c0392b', fontSize: 12, alignment: 'center' as const, margin: [0, 0, 0, mm(4)] as [number, number, number, number] }] : []),
       { text: drawable(c.title), fontSize: 22, alignment: 'center', margin: [0, 0, 0, mm(6)] },
       { text: drawable(c.docNo), alignment: 'right', margin: [0, 0, 0, mm(8)] },
       ...body,
@@ -74,8 +79,8 @@ let queue: Promise<unknown> = Promise.resolve()
  * Renders a document to PDF bytes with the committed font. Renders run one at a time (each parses
  * the 3 MB font; in parallel they would only compete for the one thread and for memory).
  */
-export function renderPdf(c: DocumentContent, issuedAt: number): Promise<Buffer> {
-  return renderDefinition(pdfDefinition(c, issuedAt))
+export function renderPdf(c: DocumentContent, issuedAt: number, banner?: string): Promise<Buffer> {
+  return renderDefinition(pdfDefinition(c, issuedAt, banner))
 }
 
 /** Any pdfmake definition (font NotoSansSC), rendered in the same one-at-a-time queue. */

@@ -9,7 +9,7 @@ import { diffSummary, type PartDiffEntry, type ReviewPart } from './review-parts
 
 /** Rows, shapes and access checks shared by the catalog-governance services. */
 
-export type VersionStatus = 'draft' | 'submitted' | 'rejected' | 'published' | 'superseded' | 'cancelled'
+export type VersionStatus = 'draft' | 'submitted' | 'rejected' | 'scheduled' | 'published' | 'superseded' | 'cancelled'
 export const changeTypes = ['add', 'change', 'cancel', 'delegate'] as const
 export type ChangeType = (typeof changeTypes)[number]
 
@@ -81,6 +81,8 @@ export function itemDto(r: ItemRow, departments?: ReadonlyMap<string, Department
     ...(departments ? { departmentName: departments.get(r.department_id)?.name ?? null } : {}),
     status: r.status,
     publishedVersion: num(r.published_version),
+    /** An approved version waiting for its effective date; the published one is in force until then. */
+    scheduled: r.scheduled_version === null || r.scheduled_version === undefined ? null : { version: Number(r.scheduled_version), effectiveDate: r.scheduled_date ?? null },
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
   }

@@ -2,7 +2,7 @@ import type { User } from '../auth/roles'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { itemDto, parseJson, scopeOf, versionDto, versionsOf, visibleItem, type ChangeRequest, type VersionRow } from './governance-model'
-import type { ItemRow } from './items-store'
+import { settleScheduled, type ItemRow } from './items-store'
 import { listDepartments } from './org'
 import { definitionDiff, diffSummary } from './review-parts'
 
@@ -18,6 +18,7 @@ export interface ItemFilter {
 
 /** Items the user sees, with the version in progress (draft or in review) if any. */
 export async function listItems(deps: Deps, user: User, filter: ItemFilter) {
+  await settleScheduled(deps)
   const scope = await scopeOf(deps, user)
   const q = deps.db.knex('items').orderBy('key')
   if (scope !== 'all') q.whereIn('department_id', [...scope])
@@ -41,6 +42,8 @@ const num = (v: number | string | undefined) => (v === undefined ? null : Number
 
 /** One item with the summary of every version. */
 export async function getItem(deps: Deps, user: User, key: string) {
+  await visibleItem(deps, user, key)
+  await settleScheduled(deps, key)
   const item = await visibleItem(deps, user, key)
   return { item: itemDto(item, await departmentMap(deps)), versions: (await versionsOf(deps.db.knex, key)).map((v) => versionDto(v, false)) }
 }

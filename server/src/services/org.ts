@@ -75,3 +75,39 @@ export async function insertDepartments(deps: Deps, depts: readonly Department[]
   for (const d of depts)
     await deps.db.knex('departments').insert({ id: d.id, parent_id: d.parentId, name: d.name, level: d.level, credit_code: d.creditCode, region_code: d.regionCode })
 }
+
+export interface DepartmentNode extends Department {
+  /** True when the user may create and edit items there (designers: their own; admins: all). */
+  canEdit: boolean
+  children: DepartmentNode[]
+}
+
+/**
+ * The departments a user may act on, as a tree for pickers (catalog filter, clone to a department,
+ * delegation target): the same scope as every other read (visibleDepartments) — designers their
+ * own department, legal reviewers and supervisors their government and everything below it,
+ * administrators all. Each node carries its credit code and region code; a visible department
+ * whose parent is not visible is a root.
+ */
+export async function departmentTree(deps: Deps, user: User): Promise<DepartmentNode[]> {
+  const all = await listDepartments(deps)
+  const scope = await visibleDepartments(deps, user)
+  const admin = user.roles.includes('admin')
+  const nodes = new Map<string, DepartmentNode>()
+  for (const d of all)
+    if (scope === 'all' || scope.has(d.id)) nodes.set(d.id, { ...d, canEdit: admin || (user.roles.includes('designer') && d.id === user.departmentId), children: [] })
+  const roots: DepartmentNode[] = []
+  for (const n of nodes.values()) {
+    const parent = n.parentId ? nodes.get(n.parentId) : undefined
+    if (parent) parent.children.push(n)
+    else roots.push(n)
+  }
+  // Governments (province, city, county) before units, then by name, at every level.
+  const rank = { province: 0, city: 1, county: 2, unit: 3 } as const
+  const sort = (list: DepartmentNode[]) => {
+    list.sort((a, b) => rank[a.level] - rank[b.level] || a.name.localeCompare(b.name, 'zh-CN'))
+    for (const n of list) sort(n.children)
+  }
+  sort(roots)
+  return roots
+}

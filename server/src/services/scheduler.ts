@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import type { Deps } from '../deps'
 import { reloadCalendarIfChanged } from './calendar-admin'
+import { settleScheduled } from './items-store'
 import { processDueCases, type DueRunResult } from './scheduler-cases'
 
 /**
@@ -65,6 +66,8 @@ export async function runSchedulerOnce(deps: Deps, owner: string = processOwner,
   const calendarReloaded = await reloadCalendarIfChanged(deps)
   const leader = await acquireLease(deps, owner, ttlOf(opts))
   if (!leader) return { leader, calendarReloaded, checked: 0, raised: 0, conflicts: 0, failed: 0 }
+  // versions approved for a later date come into force on their day (the hall resolves it anyway)
+  await settleScheduled(deps)
   return { leader, calendarReloaded, ...(await processDueCases(deps, { batch: opts.batch })) }
 }
 

@@ -36,7 +36,7 @@ export const app: typeof zh = {
   },
   status: {
     item: { draft: 'Draft', inReview: 'In review', published: 'Published', cancelled: 'Cancelled' },
-    version: { draft: 'Draft', submitted: 'Submitted', rejected: 'Rejected', published: 'Published', superseded: 'Superseded', cancelled: 'Cancelled' },
+    version: { scheduled: 'Scheduled', draft: 'Draft', submitted: 'Submitted', rejected: 'Rejected', published: 'Published', superseded: 'Superseded', cancelled: 'Cancelled' },
     change: { add: 'Add', change: 'Change', cancel: 'Cancel', delegate: 'Delegate' },
     outcome: { published: 'Confirmed and published', rejected: 'Rejected', cancelled: 'Cancellation confirmed', delegated: 'Delegation confirmed' },
   },
@@ -60,6 +60,7 @@ export const app: typeof zh = {
     clone: 'Copy',
     draftVersion: 'draft v{v}',
     pendingVersion: 'v{v} in review',
+    scheduledHint: 'v{v} approved, in force from {date}; the current version applies until then',
     createTitle: 'New power item',
     fromBlank: 'Blank',
     fromTemplate: 'Copy a published item',

@@ -103,6 +103,8 @@ export const editor: typeof zh = {
       implMissing: 'Enter the implementation code (it is still the placeholder)',
       implPrefix: 'The implementation code starts with the basic code “{basic}-”',
       implFormat: 'An implementation code follows {pattern}',
+      implRegion: 'The region code {region} in the implementation code is not a GB/T 2260 division (known part: {known})',
+      regionIs: 'Region: {names}',
       implCredit: 'The credit code {found} in the implementation code differs from the body’s {expected}',
       creditShape: 'A credit code has 18 digits or capital letters (no I, O, S, V, Z)',
       creditCheck: 'The credit code’s check character is wrong (GB 32100)',

@@ -40,7 +40,7 @@ export const form: typeof zh = {
       patterns: { editable: 'Editable', disabled: 'Disabled', readPretty: 'Read only' },
       gridSpan: 'Grid columns spanned', minLength: 'Min length', maxLength: 'Max length', minimum: 'Minimum', maximum: 'Maximum',
       format: 'Built-in format', patternRule: 'Pattern', patternMessage: 'Message when it does not match',
-      patternTooLong: 'At most 200 characters', patternNested: 'Nested repetition like (a+)+ is refused: it can take exponential time', patternInvalid: 'Not a valid regular expression',
+      patternInvalid: 'Pattern not accepted',
       staticOptions: 'Static', dictOptions: 'Dictionary', chooseDict: 'Choose a dictionary', optionLabel: 'Label', optionValue: 'Value', addOption: 'Add option',
     },
     link: {

@@ -14,7 +14,7 @@ export const review: typeof zh = {
     ownSubmission: 'You drafted or submitted this version; separation of duties forbids you to review it.',
     confirm: 'Confirm', reject: 'Reject', reasonPlaceholder: 'Why it is sent back: the designer fixes it from this', notePlaceholder: 'Filing note (optional)',
     reasonRequired: 'Rejecting “{part}” needs a reason',
-    willReject: '{n} part(s) rejected: the whole version goes back to the designer', willPublish: 'All confirmed: published at once, effective today',
+    willReject: '{n} part(s) rejected: the whole version goes back to the designer', willPublish: 'All confirmed: published, effective today', willSchedule: 'All confirmed: published, in force from {date}; cases started before keep the current version', effectiveDate: 'Effective date', effectiveOn: 'Effective from {date}',
     submitReject: 'Send back', submitConfirm: 'Confirm and publish',
     done: { published: 'Confirmed: the item is published', rejected: 'Sent back to the designer', cancelled: 'Cancellation confirmed', delegated: 'Delegation confirmed' },
     field: 'Changed', before: 'Before', after: 'After', noChanges: 'No change in this part', layoutMoves: 'plus {n} layout moves of the flowchart (no effect on handling)',

@@ -54,7 +54,7 @@ export const tabs: typeof zh = {
   documents: {
     title: 'Document templates', none: 'No document yet', docTitle: 'Title', kind: 'Kind', node: 'Issued at', operation: 'Issued by', onComplete: 'completing the step',
     numberPattern: 'Number pattern', toApplicant: 'Delivered to the applicant (shown in the hall)', insert: 'Insert:', groups: { form: 'Form field', case: 'Case fact', item: 'Item fact', doc: 'Document fact' },
-    preview: 'Live preview', sampleData: 'sample data', print: 'Print / save as PDF', remove: 'Remove document',
+    preview: 'Live preview', sampleData: 'sample data', pdfPreview: 'PDF preview (server layout)', print: 'Print / save as PDF', remove: 'Remove document',
     caseFacts: { caseNo: 'Case number', queryCode: 'Query password', applicantName: 'Applicant', receivedDate: 'Received on', acceptedDate: 'Accepted on', promisedDeadline: 'Promised end', statutoryDeadline: 'Statutory end', today: 'Today', stepName: 'Current step', actorName: 'Officer', opinion: 'Opinion', reason: 'Reason', supplementList: 'Materials to supplement', resultName: 'Result' },
     itemFacts: { name: 'Item name', categoryName: 'Category', department: 'Implementing body', legalBasis: 'Legal basis', statutoryLimit: 'Statutory limit', promisedLimit: 'Promised limit', consultationPhone: 'Consultation phone', supervisionPhone: 'Supervision phone' },
     docFacts: { number: 'Number', date: 'Date', title: 'Title' },

@@ -34,7 +34,7 @@ export const app = {
   },
   status: {
     item: { draft: '草稿', inReview: '审核中', published: '已发布', cancelled: '已注销' },
-    version: { draft: '草稿', submitted: '待审核', rejected: '已退回', published: '已发布', superseded: '已被取代', cancelled: '已注销' },
+    version: { scheduled: '待生效', draft: '草稿', submitted: '待审核', rejected: '已退回', published: '已发布', superseded: '已被取代', cancelled: '已注销' },
     change: { add: '新增', change: '变更', cancel: '注销（取消）', delegate: '下放' },
     outcome: { published: '已确认并发布', rejected: '已退回', cancelled: '已确认注销', delegated: '已确认下放' },
   },
@@ -58,6 +58,7 @@ export const app = {
     clone: '复制',
     draftVersion: '草稿 v{v}',
     pendingVersion: 'v{v} 待审核',
+    scheduledHint: 'v{v} 已审核通过，自 {date} 起生效；此前仍按现行版本办理',
     createTitle: '新建权力事项',
     fromBlank: '空白事项',
     fromTemplate: '从已发布事项复制',

@@ -109,6 +109,8 @@ export const editor = {
       implMissing: '请填写实施编码（当前为占位“待编码”）',
       implPrefix: '实施编码应以基本编码“{basic}-”开头',
       implFormat: '实施编码格式应为 {pattern}',
+      implRegion: '实施编码中的区划代码 {region} 不在 GB/T 2260 行政区划中（已识别：{known}）',
+      regionIs: '区划：{names}',
       implCredit: '实施编码中的信用代码 {found} 与实施主体的 {expected} 不一致',
       creditShape: '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）',
       creditCheck: '统一社会信用代码校验位不正确（GB 32100）',

@@ -45,7 +45,7 @@ export const form = {
       patterns: { editable: '可编辑', disabled: '禁用', readPretty: '只读展示' },
       gridSpan: '占栅格列数', minLength: '最少字符数', maxLength: '最多字符数', minimum: '最小值', maximum: '最大值',
       format: '内置格式', patternRule: '自定义正则', patternMessage: '不匹配时的提示',
-      patternTooLong: '正则表达式不能超过 200 个字符', patternNested: '不允许嵌套重复（如 (a+)+），以免校验耗时过长', patternInvalid: '正则表达式写法有误',
+      patternInvalid: '校验规则不可用',
       staticOptions: '静态选项', dictOptions: '使用字典', chooseDict: '选择字典', optionLabel: '显示文字', optionValue: '值', addOption: '添加选项',
     },
     link: {

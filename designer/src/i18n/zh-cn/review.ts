@@ -12,7 +12,7 @@ export const review = {
     ownSubmission: '这是您本人起草或提交的版本，按不相容岗位规定不能由您审核。',
     confirm: '确认', reject: '退回', reasonPlaceholder: '请写明退回理由，设计员将据此修改', notePlaceholder: '备案意见（可选）',
     reasonRequired: '退回“{part}”须写明理由',
-    willReject: '{n} 个部分将被退回，整个版本退回设计员修改', willPublish: '全部确认后立即发布，当日生效',
+    willReject: '{n} 个部分将被退回，整个版本退回设计员修改', willPublish: '全部确认后发布，当日生效', willSchedule: '全部确认后发布，自 {date} 起生效；此前受理的办件仍按原版本办理', effectiveDate: '生效日期', effectiveOn: '生效日期：{date}',
     submitReject: '退回修改', submitConfirm: '确认并发布',
     done: { published: '已确认，事项已发布', rejected: '已退回设计员修改', cancelled: '已确认注销', delegated: '已确认下放' },
     field: '变更项', before: '变更前', after: '变更后', noChanges: '此部分无变更', layoutMoves: '另有 {n} 处流程图布局调整（不影响办理）',

@@ -52,7 +52,7 @@ export const tabs = {
   documents: {
     title: '文书模板', none: '尚未设置文书', docTitle: '文书标题', kind: '文书种类', node: '出具环节', operation: '出具操作', onComplete: '办理完成时',
     numberPattern: '文号规则', toApplicant: '送达申请人（在大厅公开）', insert: '插入占位符：', groups: { form: '表单字段', case: '办件要素', item: '事项要素', doc: '文书要素' },
-    preview: '实时预览', sampleData: '示例数据', print: '打印 / 另存 PDF', remove: '删除此文书',
+    preview: '实时预览', sampleData: '示例数据', pdfPreview: 'PDF 预览（服务器排版）', print: '打印 / 另存 PDF', remove: '删除此文书',
     caseFacts: { caseNo: '办件编号', queryCode: '查询密码', applicantName: '申请人', receivedDate: '收件日期', acceptedDate: '受理日期', promisedDeadline: '承诺办结日期', statutoryDeadline: '法定办结日期', today: '今天', stepName: '当前环节', actorName: '经办人', opinion: '办理意见', reason: '理由', supplementList: '补正材料清单', resultName: '办结结果' },
     itemFacts: { name: '事项名称', categoryName: '权力类别', department: '实施主体', legalBasis: '设定依据', statutoryLimit: '法定时限', promisedLimit: '承诺时限', consultationPhone: '咨询电话', supervisionPhone: '监督电话' },
     docFacts: { number: '文号', date: '成文日期', title: '标题' },

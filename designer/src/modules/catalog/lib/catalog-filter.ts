@@ -1,5 +1,5 @@
 import { cloneJson } from '../../../lib/clone-json'
-import type { ItemStatus, ItemSummary } from '../../../api'
+import type { DepartmentNode, ItemStatus, ItemSummary } from '../../../api'
 
 export interface CatalogFilter {
   q: string
@@ -10,16 +10,38 @@ export interface CatalogFilter {
 
 export const emptyFilter = (): CatalogFilter => ({ q: '', department: '', category: '', status: '' })
 
-/** Items matching every set criterion; the text matches name or key, ignoring case and spaces. */
-export function filterItems(items: readonly ItemSummary[], f: CatalogFilter): ItemSummary[] {
+/**
+ * Items matching every set criterion; the text matches name or key, ignoring case and spaces. A
+ * department matches its own items and, given the tree, those of every department below it (a
+ * government picks its units).
+ */
+export function filterItems(items: readonly ItemSummary[], f: CatalogFilter, tree: readonly DepartmentNode[] = []): ItemSummary[] {
   const q = f.q.trim().toLowerCase().replace(/\s+/g, '')
+  const within = f.department ? departmentSubtree(tree, f.department) : null
   return items.filter(
     (i) =>
       (!q || i.name.toLowerCase().replace(/\s+/g, '').includes(q) || i.key.includes(q)) &&
-      (!f.department || i.departmentId === f.department) &&
+      (!within || within.has(i.departmentId)) &&
       (!f.category || i.category === f.category) &&
       (!f.status || i.status === f.status),
   )
+}
+
+/** A department's id with the ids of every department below it in the tree (itself alone if absent). */
+export function departmentSubtree(tree: readonly DepartmentNode[], id: string): Set<string> {
+  const out = new Set<string>([id])
+  const collect = (n: DepartmentNode) => {
+    out.add(n.id)
+    n.children.forEach(collect)
+  }
+  const find = (list: readonly DepartmentNode[]): boolean => list.some((n) => (n.id === id ? (collect(n), true) : find(n.children)))
+  find(tree)
+  return out
+}
+
+/** The tree as a flat list in display order, with each department's depth (for indented options). */
+export function flattenDepartments(tree: readonly DepartmentNode[], depth = 0): (DepartmentNode & { depth: number })[] {
+  return tree.flatMap((n) => [{ ...n, depth }, ...flattenDepartments(n.children, depth + 1)])
 }
 
 /** Counts per status, for the tabs above the list. */

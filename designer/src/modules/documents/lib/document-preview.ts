@@ -100,3 +100,14 @@ export function enumLabeller(def: PowerItemDefinition): (placeholder: string, va
   }
   return (ph, v) => labels.get(ph)?.get(v) ?? (typeof v === 'boolean' ? (v ? '是' : '否') : Array.isArray(v) ? v.join('、') : String(v))
 }
+
+/**
+ * The body of the server's draft PDF preview (POST …/draft/documents/:id/preview): the same sample
+ * form and case facts as the live preview, so the PDF reads like the page. Case facts the route
+ * does not take (not a string or number, or a name it refuses) are left out.
+ */
+export function pdfPreviewBody(facts: DocumentFacts): { form: Record<string, unknown>; case: Record<string, string | number> } {
+  const caseFacts: Record<string, string | number> = {}
+  for (const [k, v] of Object.entries(facts.case)) if (/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(k) && (typeof v === 'string' || typeof v === 'number')) caseFacts[k] = v
+  return { form: facts.form, case: caseFacts }
+}

@@ -3,7 +3,8 @@ import '@logicflow/core/dist/index.css'
 import { DndPanel, Menu, MiniMap, SelectionSelect, Snapshot } from '@logicflow/extension'
 import '@logicflow/extension/dist/index.css'
 import type { Point } from './auto-layout'
-import { nodeLabels, registerFlowNodes, type HoldsHover } from './flow-nodes'
+import { createAnchorHold, type Holdable } from './anchor-hold'
+import { nodeLabels, registerFlowNodes } from './flow-nodes'
 import { defaultNode, EDGE_TYPE, kindOfType, NODE_TYPE, nextId, type FlowKind, type GraphData, type NodeView } from './graph-mapping'
 
 /**
@@ -122,44 +123,14 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
   lf.on('edge:click', ({ data }: { data: { id: string } }) => options.onSelect({ kind: 'edge', id: data.id }))
   lf.on('edge:add', ({ data }: { data: { id: string } }) => options.onSelect({ kind: 'edge', id: data.id }))
   lf.on('blank:click', () => options.onSelect(null))
-  let busy = false
-  let holding: (Partial<HoldsHover> & { setHovered(flag: boolean): void }) | undefined
-  lf.on('anchor:dragstart', ({ nodeModel }: { nodeModel: Partial<HoldsHover> & { setHovered(flag: boolean): void } }) => {
-    busy = true
-    holding = nodeModel
-    nodeModel.holdHover = true
-  })
-  let dropped = false
-  lf.on('anchor:drop', () => (dropped = true))
-  lf.on('anchor:dragend', (args: unknown) => {
-    const { e, data } = args as { e?: MouseEvent; data: { id: string; x: number; y: number } }
-    busy = false
-    const source = holding as unknown as { id: string } | undefined
-    if (holding) {
-      holding.holdHover = false
-      holding.setHovered(false)
-      holding = undefined
-    }
-    // LogicFlow sometimes loses the drop on a node added in this session (its anchor's drag state
-    // is stale); if no edge was made, connect to the node under the pointer ourselves.
-    if (!dropped && e && source) connectAtPointer(source.id, data, e)
-    dropped = false
+  // Anchors stay mounted from the press to the drop (anchor-hold.ts explains the LogicFlow cause).
+  const hold = createAnchorHold(document)
+  lf.on('anchor:mousedown', ({ nodeModel }: { nodeModel: object }) => hold.press(nodeModel as Holdable))
+  lf.on('anchor:dragstart', () => hold.dragStarted())
+  lf.on('anchor:dragend', () => {
+    hold.dragEnded()
     options.onIdle?.()
   })
-  function connectAtPointer(sourceId: string, anchor: { id: string; x: number; y: number }, e: MouseEvent): void {
-    const p = lf.graphModel.getPointByClient({ x: e.clientX, y: e.clientY }).canvasOverlayPosition
-    const target = lf.graphModel.nodes.find((n) => n.id !== sourceId && Math.abs(p.x - n.x) <= n.width / 2 + 5 && Math.abs(p.y - n.y) <= n.height / 2 + 5)
-    if (!target) return
-    const end = target.getTargetAnchor(p)?.anchor
-    lf.addEdge({
-      type: EDGE_TYPE,
-      sourceNodeId: sourceId,
-      sourceAnchorId: anchor.id,
-      targetNodeId: target.id,
-      ...(end ? { targetAnchorId: end.id, endPoint: { x: end.x, y: end.y } } : {}),
-      startPoint: { x: anchor.x, y: anchor.y },
-    })
-  }
   lf.on('history:change', ({ data }: { data: { undoAble: boolean; redoAble: boolean } }) => {
     options.onHistory({ undo: data.undoAble, redo: data.redoAble })
     options.onChange()
@@ -178,7 +149,7 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
     },
     getView: (id) => (lf.getModelById(id)?.getProperties() as { view?: NodeView } | undefined)?.view,
     get busy() {
-      return busy
+      return hold.busy
     },
     setData(id, data, text) {
       const m = lf.getModelById(id)

@@ -45,8 +45,9 @@ function labelBelow(data: { text?: unknown; x: number; y: number }, offset: numb
 }
 
 /**
- * While an edge is drawn from one of its anchors, a node keeps its hover state: LogicFlow hides
- * (unmounts) the anchors when the pointer leaves the node, which would drop the edge mid-drag.
+ * From the press on one of its anchors to the drop (anchor-hold.ts), a node keeps its hover
+ * state: LogicFlow hides (unmounts) the anchors when the pointer leaves the node, which would
+ * unmount the pressed anchor and lose the edge.
  */
 export interface HoldsHover {
   holdHover: boolean

@@ -1,5 +1,5 @@
 import { schemaNode, type DesignNode, type Schema } from './design-tree'
-import { idTypeOptions, sichuanRegions } from './regions'
+import { idTypeOptions } from './regions'
 
 export type PaletteGroup = 'input' | 'choice' | 'datetime' | 'government' | 'upload' | 'layout' | 'array' | 'display'
 
@@ -41,7 +41,7 @@ export const palette: readonly PaletteEntry[] = [
   { type: 'date', group: 'datetime', icon: '日', name: 'date', schema: () => field('日期', 'DatePicker', { format: 'date', 'x-component-props': { type: 'date', valueFormat: 'YYYY-MM-DD' } }) },
   { type: 'dateRange', group: 'datetime', icon: '⇆', name: 'dateRange', schema: () => field('起止日期', 'DatePicker', { type: 'array', 'x-component-props': { type: 'daterange', valueFormat: 'YYYY-MM-DD', startPlaceholder: '开始日期', endPlaceholder: '结束日期' } }) },
   { type: 'time', group: 'datetime', icon: '时', name: 'time', schema: () => field('时间', 'TimePicker', { 'x-component-props': { valueFormat: 'HH:mm', format: 'HH:mm' } }) },
-  { type: 'region', group: 'government', icon: '区', name: 'region', schema: () => field('所在地区', 'Cascader', { type: 'array', 'x-component-props': { options: sichuanRegions, placeholder: '请选择省 / 市 / 区县' } }) },
+  { type: 'region', group: 'government', icon: '区', name: 'region', schema: () => field('所在地区', 'RegionCascader', { type: 'array', 'x-component-props': { placeholder: '请选择省 / 市 / 区县（可输入名称搜索）' } }) },
   { type: 'idType', group: 'government', icon: '证', name: 'idType', schema: () => field('证件类型', 'Select', { enum: idTypeOptions, default: '111' }) },
   { type: 'idNumber', group: 'government', icon: '#', name: 'idNumber', schema: () => field('居民身份证号码', 'Input', { 'x-validator': 'idCard', maxLength: 18 }) },
   {
@@ -116,7 +116,7 @@ export function paletteTypeOf(schema: Schema): string {
   if (c === 'Checkbox' || c === 'Switch') return 'switch'
   if (c === 'DatePicker') return props.type === 'daterange' ? 'dateRange' : 'date'
   if (c === 'TimePicker') return 'time'
-  if (c === 'Cascader') return 'region'
+  if (c === 'RegionCascader' || c === 'Cascader') return 'region'
   if (c === 'Upload') return props.listType === 'picture-card' ? 'imageUpload' : 'upload'
   if (c === 'FormGrid') return 'grid'
   if (c === 'Card') return 'card'

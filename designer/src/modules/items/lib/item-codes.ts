@@ -1,4 +1,4 @@
-import { categoryTypeLetters, defaultCodePatterns, generateCode, isValidCreditCode, matchCode } from '@sunlight/definition'
+import { categoryTypeLetters, checkRegionCode, defaultCodePatterns, generateCode, isValidCreditCode, matchCode } from '@sunlight/definition'
 
 /** A code problem as an i18n key with its parameters, so the form shows it as the user types. */
 export interface CodeProblem {
@@ -27,7 +27,15 @@ export function checkImplCode(code: string, basicCode: string, creditCode?: stri
     return { key: 'basic.codes.implFormat', params: { pattern: defaultCodePatterns.impl } }
   }
   if (creditCode && m.parts.credit !== creditCode) return { key: 'basic.codes.implCredit', params: { found: m.parts.credit ?? '', expected: creditCode } }
+  const region = checkRegionCode(m.parts.region ?? '')
+  if (!region.ok) return { key: 'basic.codes.implRegion', params: { region: m.parts.region ?? '', known: region.names.join(' ') } }
   return null
+}
+
+/** The divisions a 12-digit region code names (四川省 成都市 武侯区), or '' when unknown. */
+export function regionLabel(code: string): string {
+  const r = checkRegionCode(code)
+  return r.ok ? r.names.join(' ') : ''
 }
 
 export function checkCreditCode(code: string | undefined): CodeProblem | null {

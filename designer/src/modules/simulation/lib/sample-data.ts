@@ -1,4 +1,4 @@
-import { collectFormFields, creditCodeCheckChar, isValidIdCard } from '@sunlight/definition'
+import { collectFormFields, creditCodeCheckChar, examplePattern, isValidIdCard, patternsOf } from '@sunlight/definition'
 
 type Schema = Record<string, unknown>
 const isObj = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -60,13 +60,17 @@ export function sampleFormValues(form: unknown): Record<string, unknown> {
         out[f.path] = false
         break
       case 'array':
-        out[f.path] = options?.length ? [options[0]] : []
+        out[f.path] = s['x-component'] === 'RegionCascader' ? ['510000', '510100', '510107'] : options?.length ? [options[0]] : []
         break
       case 'object':
         out[f.path] = {}
         break
-      default:
-        out[f.path] = options?.length ? options[0] : s.format === 'date' ? '2026-03-02' : sampleText(title, s['x-validator'])
+      default: {
+        const text = options?.length ? options[0] : s.format === 'date' ? '2026-03-02' : sampleText(title, s['x-validator'])
+        // a designer's pattern rule: a value it accepts when the guess above does not fit
+        const rule = patternsOf(s)[0]
+        out[f.path] = typeof text === 'string' && rule && !options?.length ? (examplePattern(rule.pattern) ?? text) : text
+      }
     }
   }
   return out

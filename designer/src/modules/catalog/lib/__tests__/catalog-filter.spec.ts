@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ItemSummary } from '../../../../api'
-import { cloneForDepartment, copyKey, countByStatus, emptyFilter, filterItems, parseImportedJson } from '../catalog-filter'
+import { cloneForDepartment, copyKey, countByStatus, departmentSubtree, emptyFilter, filterItems, flattenDepartments, parseImportedJson } from '../catalog-filter'
+import type { DepartmentNode } from '../../../../api'
 
 const item = (key: string, name: string, departmentId: string, category: string, status: ItemSummary['status']): ItemSummary => ({
   key, name, departmentId, category, status, publishedVersion: null, createdAt: 0, updatedAt: 0,
@@ -47,3 +48,23 @@ describe('catalog/copies', () => {
     expect(() => parseImportedJson('{')).toThrow(/JSON/)
   })
 })
+
+const dept = (id: string, name: string, level: DepartmentNode['level'], children: DepartmentNode[] = []): DepartmentNode => ({ id, parentId: null, name, level, creditCode: null, regionCode: null, canEdit: false, children })
+const tree = [dept('sc', '四川省人民政府', 'province', [dept('cd', '成都市人民政府', 'city', [dept('cd-scj', '成都市市场监督管理局', 'unit')]), dept('sc-mzw', '四川省民族宗教事务委员会', 'unit')])]
+
+describe('catalog/department tree', () => {
+  it('should take a government with every department below it', () => {
+    expect([...departmentSubtree(tree, 'cd')].sort()).toEqual(['cd', 'cd-scj'])
+    expect([...departmentSubtree(tree, 'unknown')]).toEqual(['unknown'])
+  })
+
+  it('should filter items of the departments below the chosen government', () => {
+    const list = [{ key: 'a', departmentId: 'cd-scj' }, { key: 'b', departmentId: 'sc-mzw' }] as never[]
+    expect(filterItems(list, { ...emptyFilter(), department: 'cd' }, tree).map((i: { key: string }) => i.key)).toEqual(['a'])
+  })
+
+  it('should flatten the tree in display order with depths', () => {
+    expect(flattenDepartments(tree).map((d) => `${d.depth}:${d.id}`)).toEqual(['0:sc', '1:cd', '2:cd-scj', '1:sc-mzw'])
+  })
+})
+

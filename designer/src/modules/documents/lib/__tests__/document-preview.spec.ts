@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sampleFormValues } from '../../../simulation/lib/sample-data'
-import { BLANK, enumLabeller, formatDocNo, renderBody, sampleFacts } from '../document-preview'
+import { BLANK, enumLabeller, formatDocNo, pdfPreviewBody, renderBody, sampleFacts } from '../document-preview'
 
 const def = parseDefinition(JSON.parse(readFileSync(resolve(__dirname, '../../../../../../templates/religious-venue-preparation.json'), 'utf8'))).definition as PowerItemDefinition
 
@@ -22,6 +22,13 @@ describe('documents/document-preview', () => {
     if (!field) return
     const label = enumLabeller(def)(`form.${field}`, form[field])
     expect(label).not.toBe(form[field])
+  })
+})
+
+describe('documents/pdf-preview body', () => {
+  it('should send the sample form and the string and number case facts only', () => {
+    const body = pdfPreviewBody({ form: { orgName: '某协会' }, case: { caseNo: 'SC1', days: 20, list: ['x'] as unknown as string, 'bad key': 'y' }, item: {}, doc: {} })
+    expect(body).toEqual({ form: { orgName: '某协会' }, case: { caseNo: 'SC1', days: 20 } })
   })
 })
 

@@ -1,6 +1,6 @@
 import { creditCodeCheckChar } from '@sunlight/definition'
 import { describe, expect, it } from 'vitest'
-import { checkBasicCode, checkCreditCode, checkImplCode, suggestImplCode } from '../item-codes'
+import { checkBasicCode, checkCreditCode, checkImplCode, regionLabel, suggestImplCode } from '../item-codes'
 
 const credit17 = '11510000MB1234567'
 const credit = credit17 + creditCodeCheckChar(credit17)
@@ -33,4 +33,11 @@ describe('items/item-codes', () => {
     const other = other17 + creditCodeCheckChar(other17)
     expect(checkImplCode(`XK00123001-510000000000-000-${other}-1-00`, 'XK00123001', credit)?.key).toBe('basic.codes.implCredit')
   })
+  it('should check the region part against GB/T 2260 as the code is typed', () => {
+    expect(checkImplCode(`XK00123001-510107000000-000-${credit}-1-00`, 'XK00123001', credit)).toBeNull()
+    expect(checkImplCode(`XK00123001-510199000000-000-${credit}-1-00`, 'XK00123001', credit)).toEqual({ key: 'basic.codes.implRegion', params: { region: '510199000000', known: '四川省 成都市' } })
+    expect(regionLabel('510107000000')).toBe('四川省 成都市 武侯区')
+    expect(regionLabel('999999000000')).toBe('')
+  })
 })
+

@@ -1,9 +1,10 @@
 import { defineComponent, h, type PropType } from 'vue'
 
 /**
- * Presentational components the palette offers beyond @formily/element-plus: a titled card, a
- * divider with a title, and a paragraph of help text. Text is rendered as text, never as HTML.
- * The runtime's form-renderer needs the same three names registered (see the designer report).
+ * Presentational components the designer's palette offers beyond @formily/element-plus: a titled
+ * card (also the applicant block), a divider with a title, and a paragraph of help text. Text is
+ * rendered as text, never as HTML. Registered in `formComponents`, so the designer's preview, the
+ * hall and the workbench render them alike.
  */
 export const Card = defineComponent({
   name: 'SlFormCard',
@@ -42,4 +43,3 @@ export const Text = defineComponent({
   },
 })
 
-export const previewExtras = { Card, Divider, Text }
