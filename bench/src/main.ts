@@ -1,6 +1,7 @@
 import { relative } from 'node:path'
 import { formatTable, machine, progress, writeResult, writeSummary, type SuiteResult } from './report'
 import { calendarSuite } from './suites/calendar'
+import { designerSuite } from './suites/designer'
 import { engineSuite } from './suites/engine'
 import { serverSuite } from './suites/server'
 
@@ -9,6 +10,7 @@ const suites: Record<string, () => Promise<SuiteResult>> = {
   engine: engineSuite,
   calendar: calendarSuite,
   server: serverSuite,
+  designer: designerSuite,
 }
 
 function usage(): string {
