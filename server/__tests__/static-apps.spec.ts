@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, get as httpGet, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import Koa from 'koa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { staticApps } from '../src/middleware/static-apps'
@@ -16,6 +17,8 @@ beforeAll(async () => {
     writeFileSync(join(root, app, 'index.html'), `<html>${app}</html>`)
     writeFileSync(join(root, app, 'assets', 'app-abc123.js'), `console.log('${app}')`)
   }
+  writeFileSync(join(root, 'hall', 'assets', 'big-def456.js'), `export const list = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `事项${i}`))}\n`)
+  writeFileSync(join(root, 'hall', 'assets', 'logo-1.png'), Buffer.alloc(4096, 1))
   writeFileSync(join(root, 'secret.txt'), 'do not serve')
   const app = new Koa()
   app.use(staticApps({ apps: [{ prefix: '/designer/', dir: join(root, 'designer') }, { prefix: '/', dir: join(root, 'hall') }] }))
@@ -29,12 +32,41 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise<void>((r) => server.close(() => r())))
 
+/** A GET that leaves the body as sent (fetch would decompress it). */
+function rawGet(path: string, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(`${url}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+    }).on('error', reject)
+  })
+}
+
 describe('server/static-apps', () => {
   it('should serve each app under its prefix with the right type and caching', async () => {
     const js = await fetch(`${url}/designer/assets/app-abc123.js`)
     expect(await js.text()).toBe("console.log('designer')")
     expect(js.headers.get('content-type')).toContain('text/javascript')
     expect(js.headers.get('cache-control')).toContain('immutable')
+  })
+
+  it('should send text assets gzip-compressed to a client that accepts gzip', async () => {
+    const plain = await (await fetch(`${url}/assets/big-def456.js`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()
+    const r = await rawGet('/assets/big-def456.js', 'gzip, deflate, br')
+    expect(r.headers['content-encoding']).toBe('gzip')
+    expect(r.headers.vary).toContain('Accept-Encoding')
+    expect(r.body.length).toBeLessThan(plain.byteLength / 3)
+    expect(gunzipSync(r.body).equals(Buffer.from(plain))).toBe(true)
+  })
+
+  it('should send the file as is without gzip in Accept-Encoding, and never compress images', async () => {
+    const js = await rawGet('/assets/big-def456.js', 'identity')
+    expect(js.headers['content-encoding']).toBeUndefined()
+    expect(js.body.toString('utf8')).toContain('事项399')
+    const png = await rawGet('/assets/logo-1.png', 'gzip')
+    expect(png.headers['content-encoding']).toBeUndefined()
+    expect(png.body.length).toBe(4096)
   })
 
   it('should answer client-side routes with the app page', async () => {

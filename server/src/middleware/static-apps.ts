@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import type { Context, Next } from 'koa'
 
 const TYPES: Record<string, string> = {
@@ -26,6 +28,22 @@ export interface StaticApp {
   dir: string
 }
 
+/** Text types worth compressing; images and fonts (woff2) are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.map'])
+const MIN_GZIP_BYTES = 1024
+const gzipAsync = promisify(gzip)
+/** Gzipped bodies by path, size and mtime: the built files never change while the server runs. */
+const gzipped = new Map<string, { key: string; body: Buffer }>()
+
+async function gzippedFile(path: string, size: number, mtimeMs: number): Promise<Buffer> {
+  const key = `${size}:${mtimeMs}`
+  const hit = gzipped.get(path)
+  if (hit?.key === key) return hit.body
+  const body = await gzipAsync(await readFile(path), { level: 9 })
+  gzipped.set(path, { key, body })
+  return body
+}
+
 async function fileAt(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile()
@@ -38,6 +56,8 @@ async function fileAt(path: string): Promise<boolean> {
  * Serves the built single-page apps for GET/HEAD requests outside /api: the file when it exists
  * under the app's folder (paths are normalised and must stay inside it), otherwise the app's
  * index.html (client-side routes). Hashed assets are cached for a year; index.html never.
+ * Text files (JS, CSS, HTML…) go gzip-compressed to clients that accept it (compressed once, kept
+ * in memory): the hall's apply page budget is counted in gzip kB (issue #6).
  */
 export function staticApps(options: { apps: readonly StaticApp[] }) {
   const apps = [...options.apps].sort((a, b) => b.prefix.length - a.prefix.length)
@@ -61,6 +81,15 @@ export function staticApps(options: { apps: readonly StaticApp[] }) {
     }
     ctx.type = TYPES[extname(file)] ?? 'application/octet-stream'
     ctx.set('Cache-Control', file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable')
+    const info = await stat(file)
+    if (COMPRESSIBLE.has(extname(file)) && info.size >= MIN_GZIP_BYTES) {
+      ctx.vary('Accept-Encoding')
+      if (ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
+        ctx.set('Content-Encoding', 'gzip')
+        ctx.body = await gzippedFile(file, info.size, info.mtimeMs)
+        return
+      }
+    }
     ctx.body = createReadStream(file)
   }
 }
