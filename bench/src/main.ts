@@ -2,6 +2,7 @@ import { relative } from 'node:path'
 import { formatTable, machine, progress, writeResult, writeSummary, type SuiteResult } from './report'
 import { calendarSuite } from './suites/calendar'
 import { designerSuite } from './suites/designer'
+import { hallSuite } from './suites/hall'
 import { engineSuite } from './suites/engine'
 import { serverSuite } from './suites/server'
 
@@ -11,6 +12,7 @@ const suites: Record<string, () => Promise<SuiteResult>> = {
   calendar: calendarSuite,
   server: serverSuite,
   designer: designerSuite,
+  hall: hallSuite,
 }
 
 function usage(): string {

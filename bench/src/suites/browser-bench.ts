@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { progress } from '../report'
 import { freePort, startChild, waitReady, type Child } from './server-http'
@@ -126,7 +127,7 @@ export async function buildPeers(suite: string, pages: string[]): Promise<string
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' }
 
-/** A plain static server for a built folder (the peers' pages). */
+/** A plain static server for a built folder (the peers' pages); text files gzip-compressed as the app server sends them. */
 export async function serveDir(dir: string): Promise<{ origin: string; server: Server }> {
   const base = normalize(dir + sep)
   const server = createServer((req, res) => {
@@ -137,7 +138,12 @@ export async function serveDir(dir: string): Promise<{ origin: string; server: S
       return res.end()
     }
     res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream')
-    createReadStream(file).pipe(res)
+    const body = readFileSync(file)
+    if (/\.(html|js|css|json|svg)$/.test(file) && /gzip/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.setHeader('content-encoding', 'gzip')
+      return res.end(gzipSync(body, { level: 9 }))
+    }
+    res.end(body)
   })
   const port = await freePort()
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()))
