@@ -3,7 +3,7 @@ import { createServer, get as httpGet, type IncomingHttpHeaders, type Server } f
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib'
 import Koa from 'koa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { staticApps } from '../src/middleware/static-apps'
@@ -19,9 +19,14 @@ beforeAll(async () => {
   }
   writeFileSync(join(root, 'hall', 'assets', 'big-def456.js'), `export const list = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `事项${i}`))}\n`)
   writeFileSync(join(root, 'hall', 'assets', 'logo-1.png'), Buffer.alloc(4096, 1))
+  const brotli = `export const list = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `材料${i}`))}\n`
+  writeFileSync(join(root, 'hall', 'assets', 'pre-789.js'), brotli)
+  writeFileSync(join(root, 'hall', 'assets', 'pre-789.js.br'), brotliCompressSync(Buffer.from(brotli)))
+  mkdirSync(join(root, 'hall', '.vite'))
+  writeFileSync(join(root, 'hall', '.vite', 'manifest.json'), '{"index.html":{"file":"assets/app-abc123.js"}}')
   writeFileSync(join(root, 'secret.txt'), 'do not serve')
   const app = new Koa()
-  app.use(staticApps({ apps: [{ prefix: '/designer/', dir: join(root, 'designer') }, { prefix: '/', dir: join(root, 'hall') }] }))
+  app.use(staticApps({ apps: [{ prefix: '/designer/', dir: join(root, 'designer') }, { prefix: '/', dir: join(root, 'hall'), page: async (path, html) => (path === '/apply/filled' ? html.replace('hall', () => 'hall: filled') : undefined) }] }))
   app.use((ctx) => {
     ctx.status = 404
     ctx.body = 'api or missing'
@@ -72,6 +77,28 @@ describe('server/static-apps', () => {
   it('should answer client-side routes with the app page', async () => {
     expect(await (await fetch(`${url}/workbench/cases/123`)).text()).toBe('<html>hall</html>')
     expect(await (await fetch(`${url}/designer/items/abc`)).text()).toBe('<html>designer</html>')
+  })
+
+  it("should send the build's brotli copy to a client that accepts br, gzip to one that does not", async () => {
+    const br = await rawGet('/assets/pre-789.js', 'gzip, deflate, br')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(brotliDecompressSync(br.body).toString('utf8')).toContain('材料399')
+    const gz = await rawGet('/assets/pre-789.js', 'gzip, deflate')
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gz.body).toString('utf8')).toContain('材料399')
+  })
+
+  it("should answer a route the app's page hook fills with the filled page, uncached", async () => {
+    const filled = await fetch(`${url}/apply/filled`)
+    expect(await filled.text()).toBe('<html>hall: filled</html>')
+    expect(filled.headers.get('cache-control')).toBe('no-cache')
+    expect(await (await fetch(`${url}/apply/other`)).text()).toBe('<html>hall</html>')
+  })
+
+  it('should not serve the build manifest or any dot-path', async () => {
+    const r = await fetch(`${url}/.vite/manifest.json`)
+    expect(r.status).toBe(404)
+    expect(await r.text()).not.toContain('app-abc123')
   })
 
   it('should never leave the app folder', async () => {
