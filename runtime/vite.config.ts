@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { sharedConfig } from '../vite.shared'
 import { inlineEntryCss } from './build/inline-entry-css'
+import { precompileMessages } from './build/precompile-messages'
 
 const shared = sharedConfig({ base: '/', port: 5173 })
 
@@ -10,9 +11,10 @@ const shared = sharedConfig({ base: '/', port: 5173 })
 // app only:
 // - no single Element Plus / Formily chunk: it would hold every component any page uses (the
 //   workbench's tables, dialogs, date pickers…). Instead one `hall-form` chunk holds what nearly
-//   every published form needs (Formily's core and Vue binding, the safe expression compiler, the
-//   common field components and the Element Plus parts under them); rarer components (date and
-//   time pickers, cascader, transfer, array tables, uploads…) stay their own on-demand chunks;
+//   every published form needs (Formily's core and Vue binding, the common field components and
+//   the Element Plus parts under them); rarer components (date and time pickers, cascader,
+//   transfer, array tables, uploads…) stay their own on-demand chunks; `hall-app` holds the small
+//   hall modules; priorities decide where a module both would capture goes;
 // - no LogicFlow group: a group also captures its modules' dependencies, and lodash-es (shared
 //   with Element Plus) then made the apply page load LogicFlow; it is a dynamic import anyway;
 // - the Vue group takes the runtime only: vuedraggable (a UMD file behind Formily's array
@@ -61,7 +63,15 @@ export default defineConfig({
       { find: /^(resize-observer-polyfill|@juggle\/resize-observer)$/, replacement: here('./src/lib/native-resize-observer.ts') },
     ],
   },
-  plugins: [...(shared.plugins ?? []), inlineEntryCss()],
+  plugins: [...(shared.plugins ?? []), inlineEntryCss(), precompileMessages()],
+  // vue-i18n without its message compiler (the messages are ASTs from the build) and without the
+  // legacy (Options) API, which nothing here uses: composition mode only.
+  define: {
+    __VUE_I18N_FULL_INSTALL__: 'true',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+  },
   build: {
     ...shared.build,
     // The server reads which chunks a page needs (modulepreload of the apply page's chunks).

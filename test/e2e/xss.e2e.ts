@@ -167,6 +167,19 @@ async function main(): Promise<void> {
     const catalog = await (await fetch(`${ORIGIN}/api/catalog/${KEY}`)).json() as { key?: string }
     check(catalog.key === KEY || JSON.stringify(catalog).includes(KEY), 'the hostile item is published')
 
+    console.log('▶ hall: the item pages as the server fills them (heading and inline entry in the HTML)')
+    const entry = (await (await fetch(`${ORIGIN}/api/catalog/${KEY}`)).json()) as Record<string, unknown>
+    for (const path of [`/items/${KEY}`, `/apply/${KEY}`]) {
+      const html = await (await fetch(`${ORIGIN}${path}`)).text()
+      const markup = html.replace(/<script type="application\/json" id="sl-page-data">[^<]*<\/script>/, '')
+      check(!/<(img|svg|iframe)[\s/][^>]*(src=x|onload|onerror)|<script>window|javascript:/i.test(markup), `${path} HTML: no payload as markup outside the data block`)
+      const tags = html.match(/<script\b[^>]*>/gi) ?? []
+      check(tags.length > 0 && tags.every((t) => /^<script type="module" crossorigin src="\/assets\/[\w.-]+\.js">$/.test(t) || t === '<script type="application/json" id="sl-page-data">'), `${path} HTML: only the app's module script and the JSON data block (${tags.length} script tags)`)
+      const data = /<script type="application\/json" id="sl-page-data">([^<]*)<\/script>/.exec(html)
+      check(data && JSON.stringify((JSON.parse(data[1] as string) as { entry: unknown }).entry) === JSON.stringify(entry), `${path} HTML: the inline entry holds no '<' and equals GET /api/catalog/:key`)
+      check(/<h1>[^<]*&lt;[^<]*<\/h1>/.test(html), `${path} HTML: the heading shows the hostile name escaped`)
+    }
+
     console.log('▶ hall: home, guide, apply')
     const citizenCtx = await context()
     const cp = await newPage(citizenCtx)
