@@ -1,8 +1,31 @@
 import vue from '@vitejs/plugin-vue'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, constants } from 'node:zlib'
 import AutoImport from 'unplugin-auto-import/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import Components from 'unplugin-vue-components/vite'
-import type { UserConfig } from 'vite'
+import type { Plugin, UserConfig } from 'vite'
+
+/**
+ * Writes a brotli copy (`x.js.br`, quality 11) beside every text file of 1 kB or more the build
+ * emits; the server sends it to browsers that accept br (over HTTPS), gzip otherwise.
+ */
+export function precompressBrotli(): Plugin {
+  return {
+    name: 'sunlight:precompress-brotli',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist'
+      for (const [fileName, out] of Object.entries(bundle)) {
+        if (!/\.(js|mjs|css|html|svg|json)$/.test(fileName)) continue
+        const body = Buffer.from(out.type === 'chunk' ? out.code : out.source)
+        if (body.length < 1024) continue
+        writeFileSync(join(dir, `${fileName}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }))
+      }
+    },
+  }
+}
 
 /**
  * The Vite settings both apps share: Vue SFCs, Element Plus imported on demand, Sass deprecation
@@ -16,6 +39,7 @@ export function sharedConfig(options: { base: string; port: number }): UserConfi
       vue(),
       AutoImport({ resolvers: [ElementPlusResolver()], dts: false }),
       Components({ resolvers: [ElementPlusResolver()], dts: false }),
+      precompressBrotli(),
     ],
     css: {
       preprocessorOptions: {

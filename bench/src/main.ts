@@ -1,6 +1,8 @@
 import { relative } from 'node:path'
 import { formatTable, machine, progress, writeResult, writeSummary, type SuiteResult } from './report'
 import { calendarSuite } from './suites/calendar'
+import { designerSuite } from './suites/designer'
+import { hallSuite } from './suites/hall'
 import { engineSuite } from './suites/engine'
 import { serverSuite } from './suites/server'
 
@@ -9,6 +11,8 @@ const suites: Record<string, () => Promise<SuiteResult>> = {
   engine: engineSuite,
   calendar: calendarSuite,
   server: serverSuite,
+  designer: designerSuite,
+  hall: hallSuite,
 }
 
 function usage(): string {

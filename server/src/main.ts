@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
 import { boot } from './bootstrap'
+import { hallPages } from './hall-pages'
 import { createLogger } from './logger'
 import { reloadCalendar } from './services/calendar-admin'
 import { startScheduler } from './services/scheduler'
@@ -29,9 +30,10 @@ const deps = await boot({
 })
 await reloadCalendar(deps) // the official schedule plus what administrators entered
 // The built apps (pnpm start builds them first): the designer under /designer/, hall and workbench at /.
+// The hall's item pages arrive with the item's heading and data in the HTML (hall-pages.ts).
 const staticApps = [
   { prefix: '/designer/', dir: `${root}designer/dist` },
-  { prefix: '/', dir: `${root}runtime/dist` },
+  { prefix: '/', dir: `${root}runtime/dist`, page: hallPages(deps, { dir: `${root}runtime/dist` }) },
 ].filter((a) => existsSync(`${a.dir}/index.html`))
 const server = createApp(deps, { staticApps }).listen(port, host, () => {
   process.stdout.write(`Sunlight is running at http://${host}:${port}/  (${deps.db.kind}${deps.db.kind === 'sqlite' ? ` ${sqliteFile}` : ''}${demo ? ', demo data' : ''})\n`)

@@ -1,3 +1,4 @@
+import { parseDefinition } from '@sunlight/definition'
 import { describe, expect, it } from 'vitest'
 import { caseClocks } from '../src/index'
 import { CaseRun, at, cal, definition, submitCommand } from './fixtures/harness'
@@ -67,12 +68,11 @@ describe('engine/extension (延期, 行政许可法 art. 42)', () => {
     expect(code(r.try(ext(5), '2026-03-04 10:00'))).toBe('extension.not_allowed')
   })
 
-  it('documents the chosen behaviour: the extension counts in the limit\'s own unit (a rule in natural days on a working-day item adds working days) (open question)', () => {
+  it('never meets an extension in another unit than the case limits: the definition is refused before publication', () => {
     const input = linearInput()
-    const days = definition({ ...input, timeLimits: { ...(input.timeLimits as object), extension: { max: { value: 10, unit: 'days' }, approverPost: 'head' } } })
-    const r = new CaseRun(days).do(submitTo(days), '2026-03-02 09:30').do({ type: 'accept', actor: win }, '2026-03-02 10:00').do(ext(6), '2026-03-04 10:00')
-    // promised 03-16 + 6 working days = 03-24; 6 natural days would end Sunday 03-22, rolled to 03-23.
-    expect(due(r, 'promised')).toBe('2026-03-24')
+    const { definition: def, diagnostics } = parseDefinition({ ...input, timeLimits: { ...(input.timeLimits as object), extension: { max: { value: 10, unit: 'days' }, approverPost: 'head' } } })
+    expect(def).toBeUndefined()
+    expect(diagnostics.map((d) => `${d.code} ${d.path}`)).toContain('limit.extension_unit /timeLimits/extension/max/unit')
   })
 
   describe('on the religious template (+10 natural days by the post head, only at the approve step)', () => {

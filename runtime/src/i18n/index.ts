@@ -1,18 +1,13 @@
 import { createI18n } from 'vue-i18n'
-import { enUS } from './en-US'
-import { enUSWorkbench } from './en-US-workbench'
 import { zhCN } from './zh-CN'
 import { zhCNWorkbench } from './zh-CN-workbench'
 
-export const messages = {
-  'zh-CN': { ...zhCN, ...zhCNWorkbench },
-  'en-US': { ...enUS, ...enUSWorkbench },
-}
-
-export type Locale = keyof typeof messages
+export type Locale = 'zh-CN' | 'en-US'
+const zhMessages = { ...zhCN, ...zhCNWorkbench }
 const STORAGE_KEY = 'sunlight:locale'
 
-function initialLocale(): Locale {
+/** The visitor's remembered language, Chinese by default. */
+export function initialLocale(): Locale {
   try {
     const saved = localStorage.getItem(STORAGE_KEY)
     if (saved === 'en-US' || saved === 'zh-CN') return saved
@@ -22,14 +17,29 @@ function initialLocale(): Locale {
   return 'zh-CN'
 }
 
-/** vue-i18n in composition mode; Chinese by default, English on request (remembered). */
-export function createAppI18n(locale: Locale = initialLocale()) {
-  return createI18n({ legacy: false, locale, fallbackLocale: 'zh-CN', messages: messages as never })
+/** A locale's messages. English is fetched when someone picks it: the hall's first load carries Chinese only. */
+export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+  if (locale === 'zh-CN') return zhMessages
+  const [{ enUS }, { enUSWorkbench }] = await Promise.all([import('./en-US'), import('./en-US-workbench')])
+  return { ...enUS, ...enUSWorkbench }
 }
 
-/** Switches the UI language and the page's `lang` (screen readers pronounce by it). */
-export function applyLocale(i18n: { global: { locale: { value: string } } }, locale: Locale): void {
-  i18n.global.locale.value = locale
+/** vue-i18n in composition mode with the Chinese messages; `applyLocale` switches (and loads) others. */
+export function createAppI18n(locale: 'zh-CN' = 'zh-CN') {
+  return createI18n({ legacy: false, locale, fallbackLocale: 'zh-CN', messages: { 'zh-CN': zhMessages } as never })
+}
+
+/** What applyLocale needs of vue-i18n's global composer. */
+export interface LocaleTarget {
+  locale: { value: string }
+  availableLocales: string[]
+  setLocaleMessage(locale: string, messages: never): void
+}
+
+/** Switches the UI language (loading its messages first) and the page's `lang` (screen readers pronounce by it); remembered. */
+export async function applyLocale(i18n: LocaleTarget, locale: Locale): Promise<void> {
+  if (!i18n.availableLocales.includes(locale)) i18n.setLocaleMessage(locale, (await loadMessages(locale)) as never)
+  i18n.locale.value = locale
   document.documentElement.lang = locale
   try {
     localStorage.setItem(STORAGE_KEY, locale)

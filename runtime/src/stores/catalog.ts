@@ -38,6 +38,11 @@ export const useCatalogStore = defineStore('catalog', () => {
     return e
   }
 
+  /** An entry the page already carries (the server's inline data on item pages): no request for it. */
+  function seed(e: CatalogEntry): void {
+    entries.value = { ...entries.value, [e.key]: e }
+  }
+
   function markViewed(key: string): void {
     recent.value = [key, ...recent.value.filter((k) => k !== key)].slice(0, 8)
     try {
@@ -47,5 +52,5 @@ export const useCatalogStore = defineStore('catalog', () => {
     }
   }
 
-  return { items, loaded, entries, recent, loadAll, entry, markViewed }
+  return { items, loaded, entries, recent, loadAll, entry, seed, markViewed }
 })

@@ -1,10 +1,9 @@
 import { appliesOnline } from '@sunlight/definition'
 import { z } from 'zod'
 import type { Deps } from '../deps'
-import { AppError } from '../errors'
 import { defineRoute, type RouteSpec } from '../route-table'
-import { staffFields } from '../services/cases'
-import { listPublished, currentPublished } from '../services/items-store'
+import { listPublished } from '../services/items-store'
+import { publicEntry } from '../services/public-catalog'
 
 const itemKey = z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'an item key (kebab-case)') })
 
@@ -51,32 +50,7 @@ export function catalogRoutes(deps: Deps): RouteSpec[] {
       tag: 'catalog',
       access: 'public',
       params: itemKey,
-      async handler({ params }) {
-        const { definition: d } = await currentPublished(deps, params.key).catch(() => {
-          throw new AppError('NOT_FOUND', `no published item "${params.key}"`, { key: params.key })
-        })
-        return {
-          key: d.key,
-          version: d.version,
-          item: d.item,
-          /** false for 依职权 items (penalties, coercive measures, inspections): no online application. */
-          appliesOnline: appliesOnline(d.item.category),
-          form: d.form,
-          /** Fields staff fill in while handling: the hall does not ask the applicant for them. */
-          staffFields: [...staffFields(d)],
-          flow: publicFlow(d),
-          documents: d.documents.filter((x) => x.toApplicant).map((x) => ({ id: x.id, kind: x.kind, title: x.title })),
-        }
-      },
+      handler: ({ params }) => publicEntry(deps, params.key),
     }),
   ]
-}
-
-/** The 外部流程图: public steps under their public names; internal steps are not shown. */
-function publicFlow(d: import('@sunlight/definition').PowerItemDefinition) {
-  return {
-    steps: d.flow.nodes
-      .filter((n) => n.type === 'step' && n.public)
-      .map((n) => (n.type === 'step' ? { id: n.id, name: n.publicName ?? n.name, limit: n.limit } : null)),
-  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { messages } from '../index'
+import { messages } from '../all-messages'
 import { eventKey } from '../../lib/timeline'
 
 function keys(o: unknown, prefix = ''): string[] {

@@ -24,11 +24,19 @@ export interface FlowCanvasOptions {
 }
 
 export interface FlowCanvas {
+  /** Draws the graph; a large one (> LARGE_FLOW nodes) in the large-flow mode (see below). */
   render(graph: GraphData): void
+  /** True while the canvas draws a large flow: partial rendering, minimap off, opened at 100 %. */
+  readonly large: boolean
+  /** The first view after render: the whole flow fitted, or for a large flow its start at 100 %. */
+  initialView(): void
   getGraph(): GraphData
-  /** Decoration only: not an undo step. */
-  setView(id: string, view: NodeView): void
-  getView(id: string): NodeView | undefined
+  /**
+   * Decoration only (not an undo step): sets each element's view where it differs. One pass over
+   * the graph: LogicFlow's getModelById rebuilds a map of every element on each call outside a
+   * reaction, which made a per-id loop quadratic (3.6 s at 1,000 nodes, `pnpm bench designer`).
+   */
+  decorate(views: ReadonlyMap<string, NodeView>): void
   /** True while an edge is being drawn from an anchor (re-rendering a node then would drop it). */
   readonly busy: boolean
   setData(id: string, data: object, text?: string): void
@@ -56,7 +64,16 @@ const ICONS: Record<FlowKind, string> = {
   end: 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30"><circle cx="15" cy="15" r="12" fill="#fef0f0" stroke="#c45656" stroke-width="4"/></svg>'),
 }
 
+/**
+ * Above this many nodes the canvas switches to LogicFlow's partial rendering (only elements in
+ * view are in the DOM), opens at 100 % on the start instead of fitting everything, and leaves the
+ * minimap (a second full copy of the graph) off until asked for. Measured by `pnpm bench designer`:
+ * a 1,000-node flow fitted and fully drawn took seconds to open and panned below 30 FPS.
+ */
+export const LARGE_FLOW = 200
+
 export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
+  let large = false
   const taken = () => {
     const g = lf.getGraphRawData() as unknown as GraphData
     return [...g.nodes.map((n) => n.id), ...g.edges.map((e) => e.id)]
@@ -139,15 +156,35 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
   return {
     lf,
     render(graph) {
+      large = graph.nodes.length > LARGE_FLOW
+      lf.graphModel.setPartial(large)
       lf.render(graph as unknown as LogicFlow.GraphConfigData)
-      ext.miniMap.show()
+      if (large) ext.miniMap.hide()
+      else ext.miniMap.show()
+    },
+    get large() {
+      return large
+    },
+    initialView() {
+      if (!large) return fit()
+      const g = lf.graphModel
+      const first = g.nodes.find((n) => String(n.type) === NODE_TYPE.start) ?? g.nodes[0]
+      lf.resetZoom()
+      lf.resetTranslate()
+      if (first) lf.translate(420 - first.x, 160 - first.y)
     },
     getGraph: () => lf.getGraphRawData() as unknown as GraphData,
-    setView(id, view) {
-      const m = lf.getModelById(id)
-      if (m) m.setProperties({ ...m.getProperties(), view })
+    decorate(views) {
+      const models = new Map<string, { getProperties(): Record<string, unknown>; setProperties(p: object): void }>()
+      for (const m of lf.graphModel.nodes) models.set(m.id, m)
+      for (const m of lf.graphModel.edges) models.set(m.id, m)
+      for (const [id, view] of views) {
+        const m = models.get(id)
+        if (!m) continue
+        const props = m.getProperties()
+        if (JSON.stringify(props.view ?? {}) !== JSON.stringify(view)) m.setProperties({ ...props, view })
+      }
     },
-    getView: (id) => (lf.getModelById(id)?.getProperties() as { view?: NodeView } | undefined)?.view,
     get busy() {
       return hold.busy
     },
