@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { LEVEL_COLOURS, cardsChart, departmentChart, levelChart, ratingsChart, statusChart, targetOf, trendChart } from '../charts'
+
+const t = (key: string, named?: Record<string, unknown>) => (named ? `${key}:${JSON.stringify(named)}` : key)
+type Series = { type: string; data: unknown[]; name: string; stack?: string }
+const series = (o: Record<string, unknown>) => o.series as Series[]
+
+describe('supervision/lib/charts', () => {
+  it('should draw one bar per status and drill each bar to that status', () => {
+    const spec = statusChart([{ status: 'handling', n: 12 }, { status: 'paused', n: 2 }], t, 'sc-mzw')
+    expect(series(spec.option)[0]!.data).toEqual([12, 2])
+    expect(targetOf(spec, 0, 1)).toEqual({ list: 'cases', filters: { figure: 'byStatus', status: 'paused', departmentId: 'sc-mzw' } })
+  })
+
+  it('should colour level slices by level and leave out levels the server did not count', () => {
+    const spec = levelChart({ normal: 30, yellow: 2, red: 1 }, t)
+    const data = series(spec.option)[0]!.data as { name: string; itemStyle: { color: string } }[]
+    expect(data.map((d) => d.itemStyle.color)).toEqual([LEVEL_COLOURS.normal, LEVEL_COLOURS.yellow, LEVEL_COLOURS.red])
+    expect(targetOf(spec, 0, 1)!.filters.level).toBe('yellow')
+  })
+
+  it('should plot on-time rates as percentages and durations in hours on a second axis', () => {
+    const spec = departmentChart([{ departmentId: 'sc-mzw', name: '省民宗委', concluded: 40, onTimeRate: 0.925, avgDurationMs: 36 * 3_600_000 }, { departmentId: 'cd-scj', name: '市场监管局', concluded: 0, onTimeRate: null, avgDurationMs: null }], t)
+    const [bars, line] = series(spec.option)
+    expect(bars!.data).toEqual([92.5, null])
+    expect(line!.data).toEqual([36, null])
+    expect(targetOf(spec, 1, 0)!.filters).toEqual({ figure: 'byDepartment', departmentId: 'sc-mzw', status: 'concluded' })
+    expect(spec.table.rows[1]).toEqual(['市场监管局', 0, '—', '—'])
+  })
+
+  it('should draw three trend lines and drill a point to that day and event', () => {
+    const spec = trendChart([{ day: '2026-03-02', opened: 5, concluded: 3, overdue: 1 }, { day: '2026-03-03', opened: 4, concluded: 6, overdue: 0 }], t)
+    expect(series(spec.option).map((s) => s.data)).toEqual([[5, 4], [3, 6], [1, 0]])
+    expect(targetOf(spec, 2, 0)!.filters).toEqual({ figure: 'trend', day: '2026-03-02', event: 'overdue' })
+  })
+
+  it('should stack cards by level per department and drill to the card list', () => {
+    const spec = cardsChart([{ departmentId: 'sc-mzw', name: '省民宗委', warning: 3, yellow: 1, red: 0 }], t)
+    expect(series(spec.option).every((s) => s.stack === 'cards')).toBe(true)
+    expect(targetOf(spec, 1, 0)).toEqual({ list: 'cards', filters: { figure: 'cards', departmentId: 'sc-mzw', cardLevel: 'yellow' } })
+  })
+
+  it('should count ratings for every satisfaction level, zero where none', () => {
+    const spec = ratingsChart([{ satisfaction: 1, n: 8 }, { satisfaction: 5, n: 1 }], [], t)
+    expect((series(spec.option)[0]!.data as { value: number }[]).map((d) => d.value)).toEqual([8, 0, 0, 0, 1])
+    expect(targetOf(spec, 0, 4)!.filters.satisfaction).toBe(5)
+  })
+
+  it('should not drill from a datum without filters or outside the figures', () => {
+    const spec = ratingsChart([], [{ departmentId: 'a', name: 'A', n: 1, overdue: 0 }], t)
+    expect(targetOf(spec, 1, 0)).toBeUndefined()
+    expect(targetOf(spec, 5, 0)).toBeUndefined()
+    expect(targetOf(spec, undefined, 0)).toBeUndefined()
+  })
+
+  it('should enable the ARIA description of every chart and keep options free of functions', () => {
+    const spec = statusChart([{ status: 'handling', n: 1 }], t)
+    expect((spec.option.aria as { enabled: boolean }).enabled).toBe(true)
+    expect(JSON.stringify(spec.option)).toBe(JSON.stringify(JSON.parse(JSON.stringify(spec.option))))
+  })
+})

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { cardLocation, caseLocation, drillLocation, drillQuery, parseDrillQuery } from '../drill'
+
+describe('supervision/lib/drill', () => {
+  it('should turn filters into a route query with only the set values', () => {
+    expect(drillQuery({ figure: 'byLevel', level: 'yellow', overdue: true, status: '' })).toEqual({ figure: 'byLevel', level: 'yellow', overdue: '1' })
+  })
+
+  it('should read back what it wrote', () => {
+    const f = { figure: 'trend', day: '2026-03-02', event: 'overdue' as const, departmentId: 'sc-mzw', satisfaction: 4 }
+    expect(parseDrillQuery(drillQuery(f) as never)).toEqual(f)
+  })
+
+  it('should drop malformed values from a hand-edited URL', () => {
+    expect(parseDrillQuery({ level: 'purple', day: '2026-3-2', departmentId: '<script>', satisfaction: '9', overdue: 'yes' })).toEqual({})
+  })
+
+  it('should take the first of repeated query values', () => {
+    expect(parseDrillQuery({ status: ['handling', 'paused'] })).toEqual({ status: 'handling' })
+  })
+
+  it('should link the drilled list, a case and a card for each face', () => {
+    expect(drillLocation({ cardLevel: 'red' })).toEqual({ path: '/supervision/cases', query: { cardLevel: 'red' } })
+    expect(caseLocation('c 1')).toBe('/supervision/cases/c%201')
+    expect(cardLocation('7', 'workbench')).toBe('/workbench/cards/7')
+    expect(cardLocation('7', 'supervision')).toBe('/supervision/cards/7')
+  })
+})
