@@ -3,15 +3,18 @@
  * (automatically, or held as 待发 until a supervisor confirms it) → the unit gives feedback by a
  * deadline (default 30 days) → may appeal → the supervisor accepts or rejects the appeal → may
  * order 督办 with a deadline → closes. The server decides; this only says which buttons to show
- * when the server does not list them, and how states and deadlines read.
+ * when the server does not list them, and how states and deadlines read. States and actions follow
+ * server/src/services/supervision-model.ts and routes/supervision.ts.
  */
 
 export type CardLevel = 'warning' | 'yellow' | 'red'
-export type CardState = 'pending' | 'issued' | 'answered' | 'appealed' | 'appealAccepted' | 'appealRejected' | 'ordered' | 'closed' | 'cancelled'
-export type CardAction = 'confirm' | 'cancel' | 'feedback' | 'appeal' | 'decideAppeal' | 'order' | 'close'
+/** The server's card statuses (server/src/services/supervision-model.ts): revoked = appeal accepted, dismissed = a 待发 card not confirmed. */
+export type CardState = 'pending' | 'issued' | 'answered' | 'appealed' | 'revoked' | 'ordered' | 'closed' | 'dismissed'
+export type CardAction = 'confirm' | 'dismiss' | 'feedback' | 'appeal' | 'decideAppeal' | 'order' | 'close'
+const ACTIONS: readonly CardAction[] = ['confirm', 'dismiss', 'feedback', 'appeal', 'decideAppeal', 'order', 'close']
 
 export const CARD_LEVEL_RANK: Record<CardLevel, number> = { warning: 1, yellow: 2, red: 3 }
-export const CARD_STATES: readonly CardState[] = ['pending', 'issued', 'answered', 'appealed', 'appealAccepted', 'appealRejected', 'ordered', 'closed', 'cancelled']
+export const CARD_STATES: readonly CardState[] = ['pending', 'issued', 'answered', 'appealed', 'revoked', 'ordered', 'closed', 'dismissed']
 
 export interface CardLike {
   level: CardLevel
@@ -33,30 +36,32 @@ const isUnit = (u: Viewer, c: CardLike) => u.roles.includes('staff') && u.depart
 
 /** The actions to offer on a card: the server's list when given, else the lifecycle's. */
 export function cardActions(card: CardLike, viewer: Viewer): CardAction[] {
-  if (card.actions) return card.actions.filter((a): a is CardAction => ['confirm', 'cancel', 'feedback', 'appeal', 'decideAppeal', 'order', 'close'].includes(a))
+  if (card.actions) return card.actions.filter((a): a is CardAction => (ACTIONS as readonly string[]).includes(a))
   const out: CardAction[] = []
   const s = card.state
   if (isSupervisor(viewer)) {
-    if (s === 'pending') out.push('confirm', 'cancel')
+    if (s === 'pending') out.push('confirm', 'dismiss')
     if (s === 'appealed') out.push('decideAppeal')
-    if (['issued', 'answered', 'appealRejected', 'ordered'].includes(s)) out.push('order')
-    if (!['pending', 'closed', 'cancelled'].includes(s)) out.push('close')
+    if (s === 'issued' || s === 'answered' || s === 'ordered') out.push('order', 'close')
   }
   if (isUnit(viewer, card)) {
-    if (['issued', 'appealRejected', 'ordered'].includes(s)) out.push('feedback')
+    if (s === 'issued' || s === 'ordered') out.push('feedback')
     if (s === 'issued' || s === 'answered') out.push('appeal')
   }
   return out
 }
 
-/** Whether a card still needs someone to act (not closed, cancelled or waiting for confirmation only). */
-export const isOpen = (state: CardState) => state !== 'closed' && state !== 'cancelled'
+/** Whether a card counts (scores, highest per case): issued and not revoked or dismissed, closed included. */
+export const counts = (state: CardState) => ['issued', 'answered', 'appealed', 'ordered', 'closed'].includes(state)
 
-/** The highest open card of a case (红牌 over 黄牌 over 预警); the newest wins a tie. */
+/** Whether someone still has to act on the card. */
+export const isOpen = (state: CardState) => ['pending', 'issued', 'answered', 'appealed', 'ordered'].includes(state)
+
+/** The highest counting card of a case (红牌 over 黄牌 over 预警); the newest wins a tie. */
 export function highestCard<T extends { level: CardLevel; state: CardState; issuedAt: number }>(cards: readonly T[]): T | undefined {
   let best: T | undefined
   for (const c of cards) {
-    if (!isOpen(c.state) || c.state === 'pending') continue
+    if (!counts(c.state)) continue
     if (!best || CARD_LEVEL_RANK[c.level] > CARD_LEVEL_RANK[best.level] || (CARD_LEVEL_RANK[c.level] === CARD_LEVEL_RANK[best.level] && c.issuedAt > best.issuedAt)) best = c
   }
   return best
@@ -74,7 +79,7 @@ export function deadlineState(dueAt: number | null | undefined, now: number): De
 /** The deadline that matters now: the 督办 deadline once ordered, else the feedback deadline while the unit owes feedback. */
 export function currentDeadline(card: CardLike): number | null {
   if (card.state === 'ordered') return card.orderDueAt ?? null
-  if (card.state === 'issued' || card.state === 'appealRejected') return card.feedbackDueAt ?? null
+  if (card.state === 'issued') return card.feedbackDueAt ?? null
   return null
 }
 
@@ -82,7 +87,7 @@ export function currentDeadline(card: CardLike): number | null {
 export function actionProblems(action: CardAction, input: { text?: string; deadline?: string; accept?: boolean | null }, today: string): string[] {
   const out: string[] = []
   const text = (input.text ?? '').trim()
-  if (['feedback', 'appeal', 'order', 'cancel'].includes(action) && text.length < 2) out.push('sv.card.needText')
+  if (['feedback', 'appeal', 'order', 'dismiss', 'close'].includes(action) && text.length < 2) out.push('sv.card.needText')
   if (action === 'decideAppeal') {
     if (input.accept === null || input.accept === undefined) out.push('sv.card.needDecision')
     if (text.length < 2) out.push('sv.card.needText')

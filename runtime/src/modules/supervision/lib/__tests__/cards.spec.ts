@@ -8,7 +8,7 @@ const card = (state: CardLike['state'], extra: Partial<CardLike> = {}): CardLike
 
 describe('supervision/lib/cards', () => {
   it('should let a supervisor confirm or cancel a card held for manual confirmation', () => {
-    expect(cardActions(card('pending'), supervisor)).toEqual(['confirm', 'cancel'])
+    expect(cardActions(card('pending'), supervisor)).toEqual(['confirm', 'dismiss'])
   })
 
   it('should let the unit give feedback or appeal an issued card, and the supervisor order 督办 or close it', () => {
@@ -29,9 +29,9 @@ describe('supervision/lib/cards', () => {
     expect(cardActions(card('issued', { actions: ['feedback', 'bogus'] }), supervisor)).toEqual(['feedback'])
   })
 
-  it('should pick the highest open card of a case, newest on a tie, ignoring closed and unconfirmed ones', () => {
+  it('should pick the highest open card of a case, newest on a tie, ignoring revoked and unconfirmed ones', () => {
     const cards = [
-      { id: 'a', level: 'red' as const, state: 'closed' as const, issuedAt: 5 },
+      { id: 'a', level: 'red' as const, state: 'revoked' as const, issuedAt: 5 },
       { id: 'b', level: 'yellow' as const, state: 'issued' as const, issuedAt: 1 },
       { id: 'c', level: 'yellow' as const, state: 'answered' as const, issuedAt: 2 },
       { id: 'd', level: 'red' as const, state: 'pending' as const, issuedAt: 3 },

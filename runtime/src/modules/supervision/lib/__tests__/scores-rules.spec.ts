@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { unreadBadge, notificationLink, sortNotifications } from '../notifications'
-import { escalationProblems, fillTemplate, ruleProblems, unknownPlaceholders, type RuleLike } from '../rules'
+import { fillTemplate, levelMismatches, ruleProblems, tunable, unknownPlaceholders, type RuleLike } from '../rules'
 import { adjustmentProblems, breakdown, itemsTotal, rankScores, recentPeriods } from '../scores'
 
 describe('supervision/lib/scores', () => {
@@ -27,28 +27,37 @@ describe('supervision/lib/scores', () => {
 })
 
 describe('supervision/lib/rules', () => {
-  const rule = (r: Partial<RuleLike>): RuleLike => ({ id: 'r', kind: 'promised', level: 'warning', mode: 'auto', enabled: true, template: '办件编号为{caseNo}，即将超过承诺时限，请速办理。', ...r })
+  const rule = (r: Partial<RuleLike>): RuleLike => ({ id: 'time.promised.warning', name: '承诺时限预警', kind: 'time', level: 'warning', mode: 'auto', enabled: true, trigger: { type: 'clock', clock: 'promised', level: 'warning' }, template: '办件编号为{{case.caseNo}}，即将超过承诺时限，请速办理。', ...r })
 
   it('should fill a template with case facts as text and keep unknown placeholders', () => {
-    expect(fillTemplate('办件{caseNo}，{itemName}，{nope}', { caseNo: 'SC-1', itemName: '<b>审批</b>' })).toBe('办件SC-1，<b>审批</b>，{nope}')
+    expect(fillTemplate('办件{{case.caseNo}}，{{ item.name }}，{{case.nope}}', { 'case.caseNo': 'SC-1', 'item.name': '<b>审批</b>' })).toBe('办件SC-1，<b>审批</b>，{{case.nope}}')
   })
 
-  it('should name placeholders that are not case facts', () => {
-    expect(unknownPlaceholders('{caseNo}{constructor}{x}')).toEqual(['constructor', 'x'])
-    expect(ruleProblems(rule({ template: '{x}' }))).toEqual([{ key: 'sv.rule.unknownFacts', named: { names: 'x' } }])
+  it('should not read inherited properties as facts', () => {
+    expect(fillTemplate('{{case.constructor}}', {})).toBe('{{case.constructor}}')
   })
 
-  it('should refuse empty or over-long templates and fractional offsets', () => {
+  it('should name placeholders whose root is not a case fact', () => {
+    expect(unknownPlaceholders('{{case.caseNo}}{{process.env}}')).toEqual(['process.env'])
+    expect(ruleProblems(rule({ template: '{{window.x}}' }))).toEqual([{ key: 'sv.rule.unknownFacts', named: { names: 'window.x' } }])
+  })
+
+  it('should refuse empty or over-long templates, days and thresholds outside the server bounds', () => {
     expect(ruleProblems(rule({ template: ' ' })).map((p) => p.key)).toEqual(['sv.rule.needTemplate'])
-    expect(ruleProblems(rule({ template: '长'.repeat(301) })).map((p) => p.key)).toEqual(['sv.rule.longTemplate'])
-    expect(ruleProblems(rule({ offsetDays: 1.5 })).map((p) => p.key)).toEqual(['sv.rule.badOffset'])
-    expect(ruleProblems(rule({ threshold: 0 })).map((p) => p.key)).toEqual(['sv.rule.badThreshold'])
+    expect(ruleProblems(rule({ template: '长'.repeat(501) })).map((p) => p.key)).toEqual(['sv.rule.longTemplate'])
+    expect(ruleProblems(rule({ trigger: { type: 'request', request: 'complaint', days: 1.5 } })).map((p) => p.key)).toEqual(['sv.rule.badDays'])
+    expect(ruleProblems(rule({ trigger: { type: 'orderOverdue', days: -1 } })).map((p) => p.key)).toEqual(['sv.rule.badDays'])
+    expect(ruleProblems(rule({ trigger: { type: 'count', counter: 'supplementRounds', threshold: 101 } })).map((p) => p.key)).toEqual(['sv.rule.badThreshold'])
   })
 
-  it('should flag a kind whose 黄牌 comes before its 预警 on the same limit, not across limits', () => {
-    const ok = [rule({ level: 'warning', offsetDays: -2, limit: 'promised' }), rule({ level: 'yellow', offsetDays: 1, limit: 'promised' }), rule({ level: 'red', offsetDays: 1, limit: 'statutory' })]
-    expect(escalationProblems(ok)).toEqual([])
-    expect(escalationProblems([rule({ level: 'warning', offsetDays: 3, limit: 'promised' }), rule({ level: 'yellow', offsetDays: 1, limit: 'promised' })])).toEqual(['promised'])
+  it('should say which number of a trigger is tunable', () => {
+    expect(tunable({ type: 'count', counter: 'returnCount', threshold: 2 })).toEqual({ field: 'threshold', value: 2 })
+    expect(tunable({ type: 'request', request: 'consultation', days: 1 })).toEqual({ field: 'days', value: 1 })
+    expect(tunable({ type: 'acceptedIncomplete' })).toBeUndefined()
+  })
+
+  it('should flag a clock rule that issues a lower card than the clock level it listens to', () => {
+    expect(levelMismatches([rule({}), rule({ id: 'x', level: 'warning', trigger: { type: 'clock', clock: 'statutory', level: 'red' } })])).toEqual(['x'])
   })
 })
 
