@@ -23,6 +23,8 @@ export interface CaseRow {
   created_at: number | string
   updated_at: number | string
   concluded_at: number | string | null
+  card_level?: string | null
+  promised_due_at?: number | string | null
 }
 
 export async function findCase(k: Knex | Knex.Transaction, where: { id?: string; case_no?: string }): Promise<CaseRow | undefined> {
@@ -44,6 +46,7 @@ export function projection(def: PowerItemDefinition, state: CaseState, now: numb
     posts: JSON.stringify([...new Set(posts)]),
     next_check_at: clocks.nextChangeAt ?? null,
     concluded_at: state.concludedAt ?? null,
+    promised_due_at: clocks.clocks.find((c) => c.kind === 'promised')?.deadline ?? null,
   }
 }
 
@@ -72,7 +75,26 @@ export async function saveEvents(
     throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: current?.version ?? null, expectedVersion })
   }
   await insertEvents(trx, row.id, row.department_id, events)
+  await recordWaits(trx, row, events)
   if (actorId) await trx('case_acts').insert({ case_id: row.id, user_id: actorId, at: now }).onConflict(['case_id', 'user_id']).merge({ at: now })
+}
+
+/**
+ * How long each step waited before it was completed (or returned), per item × step × department:
+ * the flowchart heat overlay of the supervision dashboard reads these sums.
+ */
+async function recordWaits(trx: Knex.Transaction, row: CaseRow, events: readonly CaseEvent[]): Promise<void> {
+  const before = stateOf(row)
+  for (const e of events) {
+    if ((e.type !== 'step:completed' && e.type !== 'step:returned') || !e.node) continue
+    const task = before.tasks.find((t) => t.node === e.node)
+    if (!task) continue
+    const wait = Math.max(0, e.at - task.enteredAt)
+    await trx('node_wait_stats')
+      .insert({ item_key: row.item_key, node: e.node, department_id: row.department_id, completed: 1, wait_ms: wait })
+      .onConflict(['item_key', 'node', 'department_id'])
+      .merge({ completed: trx.raw('node_wait_stats.completed + 1'), wait_ms: trx.raw('node_wait_stats.wait_ms + ?', [wait]) })
+  }
 }
 
 export async function insertEvents(trx: Knex.Transaction, caseId: string, departmentId: string, events: readonly CaseEvent[]): Promise<void> {
