@@ -9,8 +9,9 @@ export interface DrillFilters {
   figure?: string
   departmentId?: string
   status?: string
-  level?: 'normal' | 'warning' | 'yellow' | 'red'
-  overdue?: boolean
+  /** A clock level, or `overdue` (past the promised limit, yellow or red). */
+  level?: 'normal' | 'warning' | 'yellow' | 'red' | 'overdue'
+  onTime?: boolean
   /** One China calendar day, "2026-03-02" (trend points). */
   day?: string
   /** What happened that day: opened, concluded, overdue (trend series). */
@@ -21,7 +22,7 @@ export interface DrillFilters {
   satisfaction?: number
 }
 
-const LEVELS = ['normal', 'warning', 'yellow', 'red'] as const
+const LEVELS = ['normal', 'warning', 'yellow', 'red', 'overdue'] as const
 const CARD_LEVELS = ['warning', 'yellow', 'red'] as const
 const EVENTS = ['opened', 'concluded', 'overdue'] as const
 const TEXT = /^[\w.:-]{1,100}$/
@@ -36,8 +37,8 @@ const pick = <T extends string>(v: string | undefined, allowed: readonly T[]): T
 export function drillQuery(f: DrillFilters): LocationQueryRaw {
   const q: LocationQueryRaw = {}
   for (const [k, v] of Object.entries(f)) {
-    if (v === undefined || v === '' || v === false) continue
-    q[k] = v === true ? '1' : String(v)
+    if (v === undefined || v === '') continue
+    q[k] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v)
   }
   return q
 }
@@ -57,7 +58,8 @@ export function parseDrillQuery(q: LocationQuery): DrillFilters {
   if (status) f.status = status
   const level = pick(one(q.level), LEVELS)
   if (level) f.level = level
-  if (one(q.overdue) === '1') f.overdue = true
+  const onTime = one(q.onTime)
+  if (onTime === '1' || onTime === '0') f.onTime = onTime === '1'
   const day = one(q.day)
   if (day && /^\d{4}-\d{2}-\d{2}$/.test(day)) f.day = day
   const event = pick(one(q.event), EVENTS)
@@ -81,3 +83,25 @@ export const caseLocation = (caseId: string) => `/supervision/cases/${encodeURIC
 
 /** Where a card opens: the supervisor's card page, or the unit's in the workbench. */
 export const cardLocation = (cardId: string, face: 'supervision' | 'workbench') => (face === 'supervision' ? `/supervision/cards/${encodeURIComponent(cardId)}` : `/workbench/cards/${encodeURIComponent(cardId)}`)
+
+/**
+ * The drilled list's filters as the server's query (GET /api/supervision/dashboard/cases): the
+ * government view unless a department is named; a trend point's day becomes the day the cases
+ * were opened, concluded or went overdue.
+ */
+export function serverCaseQuery(f: DrillFilters, scope: 'own' | 'government'): Record<string, string | number | undefined> {
+  return {
+    scope,
+    department: f.departmentId,
+    status: f.status,
+    level: f.level,
+    cardLevel: f.cardLevel,
+    itemKey: f.itemKey,
+    node: f.node,
+    createdDay: f.event === 'opened' ? f.day : undefined,
+    concludedDay: f.event === 'concluded' ? f.day : undefined,
+    overdueDay: f.event === 'overdue' ? f.day : undefined,
+    onTime: f.onTime === undefined ? undefined : String(f.onTime),
+    satisfaction: f.satisfaction,
+  }
+}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { cardLocation, caseLocation, drillLocation, drillQuery, parseDrillQuery } from '../drill'
+import { cardLocation, caseLocation, drillLocation, drillQuery, parseDrillQuery, serverCaseQuery } from '../drill'
 
 describe('supervision/lib/drill', () => {
   it('should turn filters into a route query with only the set values', () => {
-    expect(drillQuery({ figure: 'byLevel', level: 'yellow', overdue: true, status: '' })).toEqual({ figure: 'byLevel', level: 'yellow', overdue: '1' })
+    expect(drillQuery({ figure: 'byLevel', level: 'yellow', onTime: false, status: '' })).toEqual({ figure: 'byLevel', level: 'yellow', onTime: '0' })
   })
 
   it('should read back what it wrote', () => {
@@ -12,7 +12,7 @@ describe('supervision/lib/drill', () => {
   })
 
   it('should drop malformed values from a hand-edited URL', () => {
-    expect(parseDrillQuery({ level: 'purple', day: '2026-3-2', departmentId: '<script>', satisfaction: '9', overdue: 'yes' })).toEqual({})
+    expect(parseDrillQuery({ level: 'purple', day: '2026-3-2', departmentId: '<script>', satisfaction: '9', onTime: 'yes' })).toEqual({})
   })
 
   it('should take the first of repeated query values', () => {
@@ -24,5 +24,10 @@ describe('supervision/lib/drill', () => {
     expect(caseLocation('c 1')).toBe('/supervision/cases/c%201')
     expect(cardLocation('7', 'workbench')).toBe('/workbench/cards/7')
     expect(cardLocation('7', 'supervision')).toBe('/supervision/cards/7')
+  })
+
+  it('should ask the server for the day a trend point counts, by what happened that day', () => {
+    expect(serverCaseQuery({ day: '2026-03-02', event: 'concluded', departmentId: 'sc-mzw' }, 'government')).toMatchObject({ scope: 'government', department: 'sc-mzw', concludedDay: '2026-03-02', createdDay: undefined })
+    expect(serverCaseQuery({ onTime: false }, 'own').onTime).toBe('false')
   })
 })

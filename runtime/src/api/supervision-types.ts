@@ -1,0 +1,170 @@
+import type { ChartFlow } from '../lib/flow-chart'
+import type { CardAction, CardLevel, CardState } from '../modules/supervision/lib/cards'
+import type { RuleLike } from '../modules/supervision/lib/rules'
+import type { ClockLevel } from './types'
+
+/** The shapes of /api/supervision/* and /api/notifications (server/src/routes/supervision.ts). */
+
+export type { CardAction, CardLevel, CardState }
+export type DashboardScope = 'own' | 'government'
+export type SubjectType = 'department' | 'window' | 'staff'
+
+export interface DashboardQuery {
+  scope?: DashboardScope
+  department?: string
+  days?: 30 | 90
+  itemKey?: string
+}
+
+export interface OverdueCase {
+  id: string
+  caseNo: string
+  itemKey: string
+  itemName: string
+  departmentId: string
+  departmentName: string
+  status: string
+  level: ClockLevel
+  dueAt: number | null
+  overdueMs: number | null
+  card: CardLevel | null
+}
+
+export interface FlowHeat {
+  itemKey: string
+  itemName: string
+  version: number
+  flow: ChartFlow
+  layout?: Record<string, { x: number; y: number }>
+  nodes: { node: string; avgWaitMs: number; cases: number }[]
+}
+
+export interface Dashboard {
+  scope: { kind: DashboardScope; departmentId: string | null; departmentName: string }
+  asOf: number
+  days: number
+  live: { byStatus: { status: string; n: number }[]; byLevel: Partial<Record<ClockLevel, number>>; open: number; overdue: number }
+  overdue: { total: number; items: OverdueCase[] }
+  departments: { departmentId: string; name: string; open: number; concluded: number; onTime: number; onTimeRate: number | null; avgDurationMs: number | null }[]
+  trend: { day: string; opened: number; concluded: number; overdue: number }[]
+  flow: FlowHeat | null
+  flowItems: { key: string; name: string }[]
+  cards: { byDepartment: { departmentId: string; name: string; warning: number; yellow: number; red: number }[]; open: number; pending: number }
+  interactions: { ratings: { satisfaction: number; n: number }[]; complaints: { departmentId: string; name: string; n: number; overdue: number }[] }
+}
+
+export interface DrillCase {
+  id: string
+  caseNo: string
+  itemKey: string
+  itemName: string
+  departmentId: string
+  departmentName: string
+  status: string
+  level: ClockLevel
+  applicantName: string
+  createdAt: number
+  updatedAt: number
+  card: CardLevel | null
+}
+
+export interface Page<T> {
+  total: number
+  page: number
+  pageSize: number
+  items: T[]
+}
+
+export interface Card {
+  id: string
+  caseId: string | null
+  caseNo: string | null
+  itemName: string | null
+  departmentId: string
+  departmentName: string
+  ruleId: string | null
+  ruleName: string | null
+  kind: string
+  level: CardLevel
+  status: CardState
+  mode: 'auto' | 'manual'
+  message: string
+  issuedAt: number | null
+  createdAt: number
+  feedbackDueAt: number | null
+  orderDueDay: string | null
+}
+
+export interface CardLogEntry {
+  at: number
+  action: string
+  actorId: string | null
+  actorName: string | null
+  note: string | null
+  dueDay?: string | null
+}
+
+export interface CardDetail {
+  card: Card
+  log: CardLogEntry[]
+  actions: CardAction[]
+}
+
+export interface CardQuery {
+  status?: CardState | 'open'
+  level?: CardLevel
+  kind?: string
+  department?: string
+  caseId?: string
+  ruleId?: string
+  page?: number
+  pageSize?: number
+}
+
+export interface AppNotification {
+  id: number
+  kind: string
+  title: string
+  body: string
+  cardId: string | null
+  caseId: string | null
+  createdAt: number
+  readAt: number | null
+}
+
+export interface NotificationList {
+  total: number
+  unread: number
+  items: AppNotification[]
+}
+
+export interface ScoreRow {
+  subjectId: string
+  name: string
+  departmentId: string | null
+  score: number
+  components: Record<string, number>
+  adjustments: { points: number; reason: string; byName?: string; at: number }[]
+}
+
+export interface ScoreSheet {
+  period: string
+  subject: SubjectType
+  published: boolean
+  formula: { expression: string; source: string }
+  rows: ScoreRow[]
+}
+
+export interface ScoreAppeal {
+  id: string
+  period: string
+  subjectType: SubjectType
+  subjectId: string
+  subjectName?: string
+  reason: string
+  status: 'open' | 'accepted' | 'rejected'
+  decisionReason?: string | null
+  createdAt: number
+}
+
+export type Rule = RuleLike & { version?: number; updatedAt?: number | null; updatedBy?: string | null }
