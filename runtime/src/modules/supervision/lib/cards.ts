@@ -18,7 +18,7 @@ export const CARD_STATES: readonly CardState[] = ['pending', 'issued', 'answered
 
 export interface CardLike {
   level: CardLevel
-  state: CardState
+  status: CardState
   departmentId: string
   feedbackDueAt?: number | null
   orderDueAt?: number | null
@@ -38,7 +38,7 @@ const isUnit = (u: Viewer, c: CardLike) => u.roles.includes('staff') && u.depart
 export function cardActions(card: CardLike, viewer: Viewer): CardAction[] {
   if (card.actions) return card.actions.filter((a): a is CardAction => (ACTIONS as readonly string[]).includes(a))
   const out: CardAction[] = []
-  const s = card.state
+  const s = card.status
   if (isSupervisor(viewer)) {
     if (s === 'pending') out.push('confirm', 'dismiss')
     if (s === 'appealed') out.push('decideAppeal')
@@ -58,10 +58,10 @@ export const counts = (state: CardState) => ['issued', 'answered', 'appealed', '
 export const isOpen = (state: CardState) => ['pending', 'issued', 'answered', 'appealed', 'ordered'].includes(state)
 
 /** The highest counting card of a case (红牌 over 黄牌 over 预警); the newest wins a tie. */
-export function highestCard<T extends { level: CardLevel; state: CardState; issuedAt: number }>(cards: readonly T[]): T | undefined {
+export function highestCard<T extends { level: CardLevel; status: CardState; issuedAt: number }>(cards: readonly T[]): T | undefined {
   let best: T | undefined
   for (const c of cards) {
-    if (!counts(c.state)) continue
+    if (!counts(c.status)) continue
     if (!best || CARD_LEVEL_RANK[c.level] > CARD_LEVEL_RANK[best.level] || (CARD_LEVEL_RANK[c.level] === CARD_LEVEL_RANK[best.level] && c.issuedAt > best.issuedAt)) best = c
   }
   return best
@@ -78,8 +78,8 @@ export function deadlineState(dueAt: number | null | undefined, now: number): De
 
 /** The deadline that matters now: the 督办 deadline once ordered, else the feedback deadline while the unit owes feedback. */
 export function currentDeadline(card: CardLike): number | null {
-  if (card.state === 'ordered') return card.orderDueAt ?? null
-  if (card.state === 'issued') return card.feedbackDueAt ?? null
+  if (card.status === 'ordered') return card.orderDueAt ?? null
+  if (card.status === 'issued') return card.feedbackDueAt ?? null
   return null
 }
 

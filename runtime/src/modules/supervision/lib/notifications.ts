@@ -1,7 +1,7 @@
 /** In-app notifications of the responsible unit (the bell in the workbench header). */
 
 export interface NotificationLike {
-  id: string
+  id: string | number
   readAt: number | null
   createdAt: number
   /** What it is about: a card (most), a 督办 order, a score… */

@@ -81,3 +81,18 @@ export function levelMismatches(rules: readonly RuleLike[]): string[] {
   const rank = { warning: 1, yellow: 2, red: 3 }
   return rules.filter((r) => r.enabled && r.trigger.type === 'clock' && rank[r.level] < rank[r.trigger.level]).map((r) => r.id)
 }
+
+/** A rule as PUT /api/supervision/rules takes it: the server's read-only fields (version, updatedAt…) left out. */
+export function toRuleInput(rule: RuleLike & Record<string, unknown>): RuleLike {
+  const out: RuleLike = { id: rule.id, name: rule.name.trim(), kind: rule.kind, enabled: rule.enabled, level: rule.level, mode: rule.mode, trigger: rule.trigger, template: rule.template.trim() }
+  if (rule.feedbackDays !== undefined) out.feedbackDays = rule.feedbackDays
+  if (rule.condition) out.condition = rule.condition
+  return out
+}
+
+/** A copy of a trigger with its tunable number changed. */
+export function withTunable(trigger: Trigger, value: number): Trigger {
+  if (trigger.type === 'request' || trigger.type === 'ratingFollowUp' || trigger.type === 'orderOverdue') return { ...trigger, days: value }
+  if (trigger.type === 'count') return { ...trigger, threshold: value }
+  return trigger
+}

@@ -4,7 +4,7 @@ import { actionProblems, cardActions, currentDeadline, deadlineState, highestCar
 const supervisor = { roles: ['supervisor'], departmentId: 'sc-jw' }
 const unit = { roles: ['staff'], departmentId: 'sc-mzw' }
 const otherUnit = { roles: ['staff'], departmentId: 'cd-scj' }
-const card = (state: CardLike['state'], extra: Partial<CardLike> = {}): CardLike => ({ level: 'yellow', state, departmentId: 'sc-mzw', ...extra })
+const card = (status: CardLike['status'], extra: Partial<CardLike> = {}): CardLike => ({ level: 'yellow', status, departmentId: 'sc-mzw', ...extra })
 
 describe('supervision/lib/cards', () => {
   it('should let a supervisor confirm or cancel a card held for manual confirmation', () => {
@@ -31,10 +31,10 @@ describe('supervision/lib/cards', () => {
 
   it('should pick the highest open card of a case, newest on a tie, ignoring revoked and unconfirmed ones', () => {
     const cards = [
-      { id: 'a', level: 'red' as const, state: 'revoked' as const, issuedAt: 5 },
-      { id: 'b', level: 'yellow' as const, state: 'issued' as const, issuedAt: 1 },
-      { id: 'c', level: 'yellow' as const, state: 'answered' as const, issuedAt: 2 },
-      { id: 'd', level: 'red' as const, state: 'pending' as const, issuedAt: 3 },
+      { id: 'a', level: 'red' as const, status: 'revoked' as const, issuedAt: 5 },
+      { id: 'b', level: 'yellow' as const, status: 'issued' as const, issuedAt: 1 },
+      { id: 'c', level: 'yellow' as const, status: 'answered' as const, issuedAt: 2 },
+      { id: 'd', level: 'red' as const, status: 'pending' as const, issuedAt: 3 },
     ]
     expect(highestCard(cards)?.id).toBe('c')
     expect(highestCard([])).toBeUndefined()

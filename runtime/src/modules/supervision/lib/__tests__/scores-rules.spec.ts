@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { unreadBadge, notificationLink, sortNotifications } from '../notifications'
-import { fillTemplate, levelMismatches, ruleProblems, tunable, unknownPlaceholders, type RuleLike } from '../rules'
+import { fillTemplate, levelMismatches, ruleProblems, toRuleInput, tunable, unknownPlaceholders, withTunable, type RuleLike } from '../rules'
 import { adjustmentProblems, breakdown, itemsTotal, rankScores, recentPeriods } from '../scores'
 
 describe('supervision/lib/scores', () => {
@@ -54,6 +54,16 @@ describe('supervision/lib/rules', () => {
     expect(tunable({ type: 'count', counter: 'returnCount', threshold: 2 })).toEqual({ field: 'threshold', value: 2 })
     expect(tunable({ type: 'request', request: 'consultation', days: 1 })).toEqual({ field: 'days', value: 1 })
     expect(tunable({ type: 'acceptedIncomplete' })).toBeUndefined()
+  })
+
+  it('should send a rule without the server\'s read-only fields', () => {
+    const input = toRuleInput({ ...rule({ feedbackDays: 30 }), version: 3, updatedAt: 1, updatedBy: 'supervisor' })
+    expect(Object.keys(input).sort()).toEqual(['enabled', 'feedbackDays', 'id', 'kind', 'level', 'mode', 'name', 'template', 'trigger'])
+  })
+
+  it('should change only the tunable number of a trigger', () => {
+    expect(withTunable({ type: 'count', counter: 'returnCount', threshold: 2 }, 3)).toEqual({ type: 'count', counter: 'returnCount', threshold: 3 })
+    expect(withTunable({ type: 'acceptedIncomplete' }, 3)).toEqual({ type: 'acceptedIncomplete' })
   })
 
   it('should flag a clock rule that issues a lower card than the clock level it listens to', () => {

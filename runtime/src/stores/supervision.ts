@@ -1,0 +1,51 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { fetchCard, fetchCards, fetchDashboard, fetchDrillCases, runCardCommand, type CardCommand, type CaseFilterQuery } from '../api/supervision'
+import type { Card, CardDetail, CardQuery, Dashboard, DashboardQuery, DrillCase, Page } from '../api/supervision-types'
+
+const emptyPage = <T>(): Page<T> => ({ total: 0, page: 1, pageSize: 20, items: [] })
+
+/** The supervision platform: the dashboard with its scope, the drilled case list, and cards. */
+export const useSupervisionStore = defineStore('supervision', () => {
+  const query = ref<DashboardQuery>({ scope: 'government', days: 30 })
+  const dashboard = ref<Dashboard | undefined>()
+  const loading = ref(false)
+  const drill = ref<Page<DrillCase>>(emptyPage())
+  const cards = ref<Page<Card>>(emptyPage())
+  const cardQuery = ref<CardQuery>({ page: 1, pageSize: 20 })
+  const card = ref<CardDetail | undefined>()
+
+  async function loadDashboard(q: Partial<DashboardQuery> = {}): Promise<void> {
+    query.value = { ...query.value, ...q }
+    loading.value = true
+    try {
+      dashboard.value = await fetchDashboard(query.value)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function loadDrill(q: CaseFilterQuery): Promise<void> {
+    drill.value = await fetchDrillCases(q)
+  }
+
+  async function loadCards(q: Partial<CardQuery> = {}): Promise<void> {
+    cardQuery.value = { ...cardQuery.value, ...q }
+    cards.value = await fetchCards(cardQuery.value)
+  }
+
+  async function openCard(id: string): Promise<CardDetail> {
+    card.value = await fetchCard(id)
+    return card.value
+  }
+
+  /** One lifecycle step on the open card; the card is reloaded after it. */
+  async function act(command: CardCommand): Promise<void> {
+    const c = card.value
+    if (!c) return
+    await runCardCommand(c.card.id, command)
+    await openCard(c.card.id)
+  }
+
+  return { query, dashboard, loading, drill, cards, cardQuery, card, loadDashboard, loadDrill, loadCards, openCard, act }
+})
