@@ -79,7 +79,9 @@ export interface Card {
   id: string
   caseId: string | null
   caseNo: string | null
-  itemName: string | null
+  itemKey: string | null
+  /** Not sent by the server today: the UI shows the item key when absent. */
+  itemName?: string | null
   departmentId: string
   departmentName: string
   ruleId: string | null
@@ -92,22 +94,35 @@ export interface Card {
   issuedAt: number | null
   createdAt: number
   feedbackDueAt: number | null
+  feedback?: string | null
+  feedbackAt?: number | null
+  appealStatus?: 'none' | 'open' | 'accepted' | 'rejected'
+  appealReason?: string | null
+  appealDecision?: string | null
+  orderContent?: string | null
   orderDueDay: string | null
+  orderedAt?: number | null
+  closedAt?: number | null
+  closeNote?: string | null
+  node?: string | null
+  levelZh?: string
 }
 
-export interface CardLogEntry {
+export interface CardEvent {
   at: number
   action: string
   actorId: string | null
   actorName: string | null
+  from?: string | null
+  to?: string | null
   note: string | null
-  dueDay?: string | null
 }
 
 export interface CardDetail {
   card: Card
-  log: CardLogEntry[]
-  actions: CardAction[]
+  events: CardEvent[]
+  /** The server's names: confirm, dismiss, feedback, appeal, acceptAppeal, rejectAppeal, order, close. */
+  actions: string[]
 }
 
 export interface CardQuery {

@@ -36,13 +36,18 @@ const isUnit = (u: Viewer, c: CardLike) => u.roles.includes('staff') && u.depart
 
 /** The actions to offer on a card: the server's list when given, else the lifecycle's. */
 export function cardActions(card: CardLike, viewer: Viewer): CardAction[] {
-  if (card.actions) return card.actions.filter((a): a is CardAction => (ACTIONS as readonly string[]).includes(a))
+  if (card.actions) {
+    // The server names the two outcomes of an appeal; the screen offers one "decide" form for both.
+    const named = card.actions.map((a) => (a === 'acceptAppeal' || a === 'rejectAppeal' ? 'decideAppeal' : a))
+    return ACTIONS.filter((a) => named.includes(a))
+  }
   const out: CardAction[] = []
   const s = card.status
   if (isSupervisor(viewer)) {
     if (s === 'pending') out.push('confirm', 'dismiss')
     if (s === 'appealed') out.push('decideAppeal')
-    if (s === 'issued' || s === 'answered' || s === 'ordered') out.push('order', 'close')
+    if (s === 'issued' || s === 'answered') out.push('order')
+    if (s === 'issued' || s === 'answered' || s === 'ordered') out.push('close')
   }
   if (isUnit(viewer, card)) {
     if (s === 'issued' || s === 'ordered') out.push('feedback')

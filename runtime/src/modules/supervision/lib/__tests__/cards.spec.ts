@@ -20,6 +20,10 @@ describe('supervision/lib/cards', () => {
     expect(cardActions(card('issued'), otherUnit)).toEqual([])
   })
 
+  it('should not order 督办 twice but still let a supervisor close an ordered card', () => {
+    expect(cardActions(card('ordered'), supervisor)).toEqual(['close'])
+  })
+
   it('should offer the appeal decision only while an appeal is open', () => {
     expect(cardActions(card('appealed'), supervisor)).toContain('decideAppeal')
     expect(cardActions(card('answered'), supervisor)).not.toContain('decideAppeal')
@@ -27,6 +31,7 @@ describe('supervision/lib/cards', () => {
 
   it('should follow the server\'s list of actions when it gives one', () => {
     expect(cardActions(card('issued', { actions: ['feedback', 'bogus'] }), supervisor)).toEqual(['feedback'])
+    expect(cardActions(card('appealed', { actions: ['acceptAppeal', 'rejectAppeal'] }), supervisor)).toEqual(['decideAppeal'])
   })
 
   it('should pick the highest open card of a case, newest on a tie, ignoring revoked and unconfirmed ones', () => {
