@@ -265,9 +265,10 @@ export const supervision: Migration = {
     await k.schema.alterTable('cases', (t) => {
       t.string('card_level', 8) // the highest counting card of the case (DZJC isMaxSupervise)
       t.bigInteger('promised_due_at') // the promised clock's deadline (on-time / early figures)
-      t.index(['level', 'updated_at'])
+      t.index(['level', 'status', 'updated_at'])
       t.index(['card_level'])
       t.index(['department_id', 'created_at'])
+      t.index(['created_at'])
     })
     await createSummaryTriggers(k, kind)
     // Cases that exist already count from the start.
@@ -278,9 +279,10 @@ export const supervision: Migration = {
     await dropSummaryTriggers(k, kind)
     if (kind === 'postgres') await k.raw('drop function if exists sl_cases_summary()')
     await k.schema.alterTable('cases', (t) => {
-      t.dropIndex(['level', 'updated_at'])
+      t.dropIndex(['level', 'status', 'updated_at'])
       t.dropIndex(['card_level'])
       t.dropIndex(['department_id', 'created_at'])
+      t.dropIndex(['created_at'])
       t.dropColumn('card_level')
       t.dropColumn('promised_due_at')
     })

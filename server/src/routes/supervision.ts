@@ -316,7 +316,7 @@ export function supervisionRoutes(deps: Deps): RouteSpec[] {
       tag: 'supervision',
       access: overseers,
       query: z.object({
-        what: z.enum([...figureNames, 'cases', 'cards', 'scores']),
+        what: z.enum([...figureNames, 'cases', 'cardList', 'scores']),
         format: z.enum(['csv', 'xlsx']).default('csv'),
         ...caseFilters,
         pageSize: z.coerce.number().int().min(1).max(10000).default(5000),

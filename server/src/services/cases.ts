@@ -10,6 +10,7 @@ import type { StaffCommand } from './commands'
 import { nextValue } from './counters'
 import { currentPublished, definitionAt } from './items-store'
 import { visibleDepartments } from './org'
+import { afterCommand } from './supervision-evaluate'
 
 export const staffActor = (u: User): Actor => ({ id: u.id, name: u.name, kind: 'staff', department: u.departmentId ?? undefined, posts: u.posts })
 
@@ -139,6 +140,7 @@ export async function runCommand(deps: Deps, user: User, caseId: string, cmd: St
       const r = applyCommand(def, stateOf(fresh), engineCmd, now, deps.calendar)
       if (!r.ok) throw refused(r.refusal)
       await saveEvents(trx, deps, fresh, def, r.state, r.events, expectedVersion, user.id)
+      await superviseCommand(trx, deps, fresh, def, r.state, r.events, now)
       if (cmd.type === 'supplement') await linkFiles(trx, caseId, cmd.materials)
       if (cmd.type === 'merge') await mergeOthers(trx, deps, user, fresh, cmd.caseNos, cmd.reason, now)
       const response = { caseId, version: r.state.seq, status: r.state.status, events: r.events.map(publicEvent), tasks: r.state.tasks.map((t) => t.node) }
@@ -152,6 +154,18 @@ export async function runCommand(deps: Deps, user: User, caseId: string, cmd: St
       if (seen) return JSON.parse(seen.response) as unknown
     }
     throw e
+  }
+}
+
+/**
+ * Flow and content supervision rules for the command just applied, in its transaction but in a
+ * savepoint of its own: a fault in supervision is logged and never blocks handling the case.
+ */
+async function superviseCommand(trx: import('knex').Knex.Transaction, deps: Deps, row: CaseRow, def: PowerItemDefinition, state: CaseState, events: readonly CaseEvent[], now: number) {
+  try {
+    await trx.transaction((sp) => afterCommand(sp, deps, row, def, state, events, now))
+  } catch (e) {
+    deps.logger.error({ err: e, caseId: row.id }, 'supervision rules after a command failed')
   }
 }
 

@@ -5,6 +5,7 @@ import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { projection, saveEvents, stateOf, type CaseRow } from './case-store'
 import { definitionAt } from './items-store'
+import { cardsForWarnings } from './supervision-evaluate'
 
 /**
  * One scheduler visit of one case, at the instant the engine said a clock changes level
@@ -41,6 +42,7 @@ export interface RaisedWarning {
   level: Level
   point: string
   message: string
+  mode?: 'auto' | 'manual'
 }
 
 const nodeKey = (c: ClockReport) => (c.kind === 'step' ? (c.node ?? '') : c.kind === 'specialProcedure' ? `${c.procedure ?? ''}@${c.start}` : '')
@@ -123,8 +125,8 @@ export async function checkCase(deps: Deps, row: CaseRow, retryMs: number): Prom
     }
     const points = evaluateMonitoring(def, state, now, cal)
     for (const e of points.events) {
-      const d = e.data as { point: string; level: Level; message: string }
-      raised.push({ kind: 'point', node: d.point.replace(/@v\d+$/, ''), level: d.level, point: d.point, message: d.message })
+      const d = e.data as { point: string; level: Level; message: string; mode?: 'auto' | 'manual' }
+      raised.push({ kind: 'point', node: d.point.replace(/@v\d+$/, ''), level: d.level, point: d.point, message: d.message, mode: d.mode })
       events.push(e)
     }
     state = points.state
@@ -153,6 +155,8 @@ export async function checkCase(deps: Deps, row: CaseRow, retryMs: number): Prom
           raised_at: now,
         })),
       )
+      // The supervision rules turn the warnings into cards in the same transaction.
+      await cardsForWarnings(trx, { row, def, state, now, deps }, raised)
     })
     return { outcome: events.length ? 'raised' : 'rescheduled', raised }
   } catch (e) {
