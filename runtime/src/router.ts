@@ -45,6 +45,7 @@ export const routes: RouteRecordRaw[] = [
   { ...supervision('/supervision/cases/:id', () => import('./modules/supervision/views/supervision-case-view.vue')), props: true } as RouteRecordRaw,
   supervision('/supervision/cards', () => import('./modules/supervision/views/cards-view.vue')),
   { ...supervision('/supervision/cards/:id', () => import('./modules/supervision/views/card-view.vue')), props: true } as RouteRecordRaw,
+  supervision('/supervision/interactions', () => import('./modules/supervision/views/interactions-view.vue')),
   supervision('/supervision/scores', () => import('./modules/supervision/views/scores-view.vue')),
   supervision('/supervision/rules', () => import('./modules/supervision/views/rules-view.vue'), true),
   { path: '/:rest(.*)*', redirect: '/' },

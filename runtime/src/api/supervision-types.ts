@@ -3,6 +3,7 @@ import type { CardAction, CardLevel, CardState } from '../modules/supervision/li
 import type { RuleLike } from '../modules/supervision/lib/rules'
 import type { ClockLevel } from './types'
 
+
 /** The shapes of /api/supervision/* and /api/notifications (server/src/routes/supervision.ts). */
 
 export type { CardAction, CardLevel, CardState }
@@ -16,56 +17,52 @@ export interface DashboardQuery {
   itemKey?: string
 }
 
-export interface OverdueCase {
-  id: string
-  caseNo: string
-  itemKey: string
-  itemName: string
-  departmentId: string
-  departmentName: string
-  status: string
-  level: ClockLevel
-  dueAt: number | null
-  overdueMs: number | null
-  card: CardLevel | null
-}
-
-export interface FlowHeat {
-  itemKey: string
-  itemName: string
-  version: number
-  flow: ChartFlow
-  layout?: Record<string, { x: number; y: number }>
-  nodes: { node: string; avgWaitMs: number; cases: number }[]
-}
-
-export interface Dashboard {
-  scope: { kind: DashboardScope; departmentId: string | null; departmentName: string }
-  asOf: number
-  days: number
-  live: { byStatus: { status: string; n: number }[]; byLevel: Partial<Record<ClockLevel, number>>; open: number; overdue: number }
-  overdue: { total: number; items: OverdueCase[] }
-  departments: { departmentId: string; name: string; open: number; concluded: number; onTime: number; onTimeRate: number | null; avgDurationMs: number | null }[]
-  trend: { day: string; opened: number; concluded: number; overdue: number }[]
-  flow: FlowHeat | null
-  flowItems: { key: string; name: string }[]
-  cards: { byDepartment: { departmentId: string; name: string; warning: number; yellow: number; red: number }[]; open: number; pending: number }
-  interactions: { ratings: { satisfaction: number; n: number }[]; complaints: { departmentId: string; name: string; n: number; overdue: number }[] }
-}
-
+/** A case row of the dashboard's lists: the case summary with its department's name. */
 export interface DrillCase {
   id: string
   caseNo: string
   itemKey: string
-  itemName: string
+  itemVersion: number
   departmentId: string
   departmentName: string
   status: string
   level: ClockLevel
   applicantName: string
+  /** The highest counting card of the case. */
+  cardLevel: CardLevel | null
   createdAt: number
   updatedAt: number
-  card: CardLevel | null
+  concludedAt?: number | null
+}
+
+/** GET /api/supervision/dashboard (server/src/services/supervision-dashboard.ts). */
+export interface Dashboard {
+  scope: { kind: DashboardScope; departments: { id: string; name: string; level: string; parentId: string | null }[] }
+  now: number
+  days: number
+  live: { total: number; open: number; byStatus: Record<string, number>; byLevel: Partial<Record<ClockLevel, number>> }
+  overdue: { total: number; items: DrillCase[] }
+  departments: {
+    since: string
+    until: string
+    rows: { departmentId: string; departmentName: string; created: number; concluded: number; onTime: number; onTimeRate: number | null; early: number; avgDurationDays: number | null; open: number; overdueOpen: number }[]
+  }
+  trend: { since: string; until: string; days: { day: string; created: number; concluded: number; onTime: number }[] }
+  flow: { itemKey: string | null; name: string | null; items: { itemKey: string; completed: number; name?: string }[]; nodes: { node: string; name: string; completed: number; avgWaitHours: number | null; heat: number }[]; flow?: ChartFlow; layout?: Record<string, { x: number; y: number }> }
+  cards: { since: string; byLevel: Record<CardLevel, number>; pending: number; open: number; byDepartment: { departmentId: string; departmentName: string; warning: number; yellow: number; red: number }[] }
+  interactions: {
+    since: string
+    ratings: { total: number; bad: number; avgStars: number | null; byDepartment: { departmentId: string; departmentName: string; total: number; bad: number; avgStars: number | null }[] }
+    complaints: RequestFigure
+    consultations: RequestFigure
+  }
+}
+
+export interface RequestFigure {
+  total: number
+  open: number
+  overdue: number
+  byDepartment: { departmentId: string; departmentName: string; total: number; open: number; overdue: number }[]
 }
 
 export interface Page<T> {

@@ -68,3 +68,38 @@ export const fetchPublishedScores = (q: { period?: string; subject?: SubjectType
 
 export const fetchRules = () => http.get<{ rules: Rule[]; placeholders?: string[] }>('/api/supervision/rules')
 export const saveRules = (rules: Rule[]) => http.put<{ rules: Rule[] }>('/api/supervision/rules', { rules })
+
+/** One rating as GET /api/ratings lists it. */
+export interface RatingRow {
+  id: string
+  caseId: string
+  caseNo: string
+  itemKey: string
+  departmentId: string
+  department: string | null
+  stars: number
+  bad: boolean
+  comment: string | null
+  channel: string
+  ratedAt: number
+  followUp: { status?: string } | null
+}
+
+/** One complaint as GET /api/complaints lists it. */
+export interface ComplaintRow {
+  id: string
+  no: string
+  title: string
+  category: string | null
+  departmentId: string
+  department: string | null
+  status: string
+  submittedAt: number
+  dueAt: number
+  dueDay: string
+  overdue?: boolean
+  targetCaseNo: string | null
+}
+
+export const fetchRatings = (q: { bad?: boolean; department?: string; page?: number; pageSize?: number }) => http.get<Page<RatingRow>>(`/api/ratings${qs(q)}`)
+export const fetchComplaints = (q: { overdue?: boolean; department?: string; page?: number; pageSize?: number }) => http.get<Page<ComplaintRow>>(`/api/complaints${qs(q)}`)

@@ -93,8 +93,8 @@ export interface CaseSummary {
   version: number
   createdAt: number
   updatedAt: number
-  /** The highest counting supervision card of the case, when the server includes it. */
-  card?: 'warning' | 'yellow' | 'red' | null
+  /** The highest counting supervision card of the case (预警 / 黄牌 / 红牌), or null. */
+  cardLevel?: 'warning' | 'yellow' | 'red' | null
 }
 
 export interface CaseList {

@@ -7,18 +7,18 @@ export const enUSSupervision = {
     kpi: { open: 'Open cases', overdue: 'Overdue', cardsOpen: 'Open cards', pending: 'Cards awaiting confirmation' },
     fig: {
       byStatus: 'Open cases by status', byLevel: 'Open cases by clock level', byDepartment: 'On-time rate and average duration by department', trend: 'Case trend', cards: 'Warnings, yellow and red cards by department',
-      ratings: 'Service ratings and complaints', heat: 'Average wait per flow node (heat)', overdue: 'Overdue cases', cases: 'Cases', onTimeRate: 'On-time rate', avgHours: 'Average duration (hours)',
+      ratings: 'Service ratings and complaints', heat: 'Average wait per flow node (heat)', overdue: 'Overdue cases', cases: 'Cases', onTimeRate: 'On-time rate', avgDays: 'Average days', i: { ratings: 'Ratings', bad: 'Bad ratings', complaints: 'Complaints', complaintsOverdue: 'Overdue complaints' },
       ratingCount: 'Ratings', complaints: 'Complaints', complaintsOverdue: 'overdue', heatItem: 'Item', heatNone: 'No case data for this item yet', heatLegend: 'Darker means longer average wait', avgWait: 'avg {d}', visits: '{n} visits',
     },
-    trend: { opened: 'Opened', concluded: 'Concluded', overdue: 'Newly overdue' },
-    satisfaction: { 1: 'Very satisfied', 2: 'Satisfied', 3: 'Fair', 4: 'Dissatisfied', 5: 'Very dissatisfied' },
+    trend: { created: 'Received', concluded: 'Concluded', onTime: 'Concluded on time' },
     col: { status: 'Status', level: 'Clock level', department: 'Department', concluded: 'Concluded', day: 'Day', item: 'Item', caseNo: 'Case no.', dueAt: 'Due', overdueBy: 'Overdue by', card: 'Card', applicant: 'Applicant', updatedAt: 'Updated', node: 'Step', wait: 'Average wait', cases: 'Visits' },
     drill: {
       title: 'Cases', back: 'Back to the dashboard', filters: 'Filters', none: 'No cases match', open: 'View', total: '{n} cases',
-      f: { departmentId: 'Department', status: 'Status', level: 'Clock level', onTime: 'On time', day: 'Day', event: 'Event', itemKey: 'Item', node: 'Step', cardLevel: 'Card', satisfaction: 'Rating', figure: 'From figure' },
+      f: { departmentId: 'Department', status: 'Status', level: 'Clock level', onTime: 'On time', day: 'Day', event: 'Event', itemKey: 'Item', node: 'Step', cardLevel: 'Card', figure: 'From figure' },
       yes: 'yes', no: 'no',
     },
     levelOverdue: 'Overdue',
+    ix: { stars: 'Stars', comment: 'Comment', at: 'Rated at', no: 'No.', title: 'Title', s: { submitted: 'Awaiting answer', answered: 'Answered', closed: 'Closed' } },
     card: {
       list: 'Warnings & cards', mine: 'Cards of my unit', none: 'No cards', open: 'View', level: 'Level', status: 'Status', rule: 'Rule', case: 'Case', department: 'Responsible unit', message: 'Message',
       issuedAt: 'Issued', feedbackDue: 'Feedback due', orderDue: 'Order deadline', mode: 'Issuing', auto: 'Automatic', manual: 'Manual confirmation', log: 'History', actions: 'Actions', page: 'Card · {level}',

@@ -7,18 +7,18 @@ export const zhCNSupervision = {
     kpi: { open: '在办件', overdue: '超期件', cardsOpen: '未办结监察牌', pending: '待确认发牌' },
     fig: {
       byStatus: '在办件按状态', byLevel: '在办件按时限状态', byDepartment: '各部门按时办结率与平均办理时长', trend: '办件趋势', cards: '各部门预警、黄牌、红牌',
-      ratings: '好差评与投诉', heat: '流程节点平均停留时长（热力）', overdue: '超期办件', cases: '件数', onTimeRate: '按时办结率', avgHours: '平均时长（小时）',
+      ratings: '好差评与投诉', heat: '流程节点平均停留时长（热力）', overdue: '超期办件', cases: '件数', onTimeRate: '按时办结率', avgDays: '平均办理天数', i: { ratings: '评价数', bad: '差评', complaints: '投诉', complaintsOverdue: '超期未答复投诉' },
       ratingCount: '评价数', complaints: '投诉数', complaintsOverdue: '超期', heatItem: '事项', heatNone: '所选事项暂无办理数据', heatLegend: '颜色越深，平均停留越久', avgWait: '平均 {d}', visits: '{n} 件次',
     },
-    trend: { opened: '新收件', concluded: '办结', overdue: '新增超期' },
-    satisfaction: { 1: '非常满意', 2: '满意', 3: '基本满意', 4: '不满意', 5: '非常不满意' },
+    trend: { created: '新收件', concluded: '办结', onTime: '按时办结' },
     col: { status: '状态', level: '时限状态', department: '部门', concluded: '办结件数', day: '日期', item: '项目', caseNo: '办件编号', dueAt: '到期时间', overdueBy: '超期', card: '监察牌', applicant: '申请人', updatedAt: '更新时间', node: '环节', wait: '平均停留', cases: '件次' },
     drill: {
       title: '办件明细', back: '返回监察大屏', filters: '筛选条件', none: '没有符合条件的办件', open: '查看', total: '共 {n} 件',
-      f: { departmentId: '部门', status: '状态', level: '时限状态', onTime: '按时办结', day: '日期', event: '事件', itemKey: '事项', node: '环节', cardLevel: '监察牌', satisfaction: '评价', figure: '来源图表' },
+      f: { departmentId: '部门', status: '状态', level: '时限状态', onTime: '按时办结', day: '日期', event: '事件', itemKey: '事项', node: '环节', cardLevel: '监察牌', figure: '来源图表' },
       yes: '是', no: '否',
     },
     levelOverdue: '超期',
+    ix: { stars: '评分', comment: '评价内容', at: '评价时间', no: '编号', title: '标题', s: { submitted: '待答复', answered: '已答复', closed: '已办结' } },
     card: {
       list: '预警与发牌', mine: '本单位监察牌', none: '没有监察牌', open: '查看', level: '级别', status: '状态', rule: '监察规则', case: '办件', department: '责任单位', message: '预警内容',
       issuedAt: '发牌时间', feedbackDue: '反馈期限', orderDue: '督办期限', mode: '发牌方式', auto: '自动发牌', manual: '人工确认', log: '处理记录', actions: '处理', page: '监察牌 · {level}',

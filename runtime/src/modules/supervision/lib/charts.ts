@@ -1,5 +1,4 @@
 import type { DrillFilters } from './drill'
-import { toHours } from './format'
 
 /**
  * ECharts options of the dashboard, built from plain figures. Each builder also returns the
@@ -10,10 +9,10 @@ import { toHours } from './format'
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string
 
-/** Where a datum drills to: the case list or the card list, with its filters. */
+/** Where a datum drills to: the case list, the card list, or the ratings / complaints list, with its filters. */
 export interface DrillTarget {
-  list: 'cases' | 'cards'
-  filters: DrillFilters
+  list: 'cases' | 'cards' | 'ratings' | 'complaints'
+  filters: DrillFilters & { bad?: boolean }
 }
 
 export interface ChartSpec {
@@ -36,6 +35,13 @@ const base = (title: string) => ({
   // Keep the brand colours of the levels when series are not coloured explicitly.
   color: ['#1d5fbf', '#1e7b3c', '#b54708', '#6d28d9', '#0f766e'],
 })
+
+const OPEN_STATUSES = ['submitted', 'awaitingSupplement', 'handling', 'paused']
+
+/** The open statuses in the order a case passes them, zero where none (from the server's status → count map). */
+export function statusRows(byStatus: Readonly<Record<string, number>>): { status: string; n: number }[] {
+  return [...OPEN_STATUSES, ...Object.keys(byStatus).filter((s) => s !== 'concluded' && !OPEN_STATUSES.includes(s))].map((status) => ({ status, n: byStatus[status] ?? 0 }))
+}
 
 /** Live counts by case status: one horizontal bar per status. */
 export function statusChart(rows: readonly { status: string; n: number }[], t: Translate, departmentId?: string): ChartSpec {
@@ -82,10 +88,11 @@ export interface DepartmentFigure {
   name: string
   concluded: number
   onTimeRate: number | null
-  avgDurationMs: number | null
+  /** Average natural days from submission to conclusion. */
+  avgDurationDays: number | null
 }
 
-/** Per department: on-time rate (bars, %) and average duration (line, hours) on two axes. */
+/** Per department: on-time rate (bars, %) and average duration (line, days) on two axes. */
 export function departmentChart(rows: readonly DepartmentFigure[], t: Translate): ChartSpec {
   const names = rows.map((r) => r.name)
   const target = (r: DepartmentFigure): DrillTarget => ({ list: 'cases', filters: { figure: 'byDepartment', departmentId: r.departmentId, status: 'concluded' } })
@@ -98,32 +105,32 @@ export function departmentChart(rows: readonly DepartmentFigure[], t: Translate)
       xAxis: { type: 'category', data: names, axisLabel: { interval: 0, width: 96, overflow: 'truncate' } },
       yAxis: [
         { type: 'value', name: t('sv.fig.onTimeRate'), min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-        { type: 'value', name: t('sv.fig.avgHours'), splitLine: { show: false } },
+        { type: 'value', name: t('sv.fig.avgDays'), splitLine: { show: false } },
       ],
       series: [
         { type: 'bar', name: t('sv.fig.onTimeRate'), data: rows.map((r) => (r.onTimeRate === null ? null : Math.round(r.onTimeRate * 1000) / 10)), itemStyle: { color: '#1e7b3c' }, barMaxWidth: 36, cursor: 'pointer' },
-        { type: 'line', name: t('sv.fig.avgHours'), yAxisIndex: 1, data: rows.map((r) => (r.avgDurationMs === null ? null : toHours(r.avgDurationMs))), itemStyle: { color: '#b54708' }, symbolSize: 8, cursor: 'pointer' },
+        { type: 'line', name: t('sv.fig.avgDays'), yAxisIndex: 1, data: rows.map((r) => r.avgDurationDays), itemStyle: { color: '#b54708' }, symbolSize: 8, cursor: 'pointer' },
       ],
     },
     targets: [rows.map(target), rows.map(target)],
     table: {
-      head: [t('sv.col.department'), t('sv.col.concluded'), t('sv.fig.onTimeRate'), t('sv.fig.avgHours')],
-      rows: rows.map((r) => [r.name, r.concluded, r.onTimeRate === null ? '—' : `${Math.round(r.onTimeRate * 1000) / 10}%`, r.avgDurationMs === null ? '—' : toHours(r.avgDurationMs)]),
+      head: [t('sv.col.department'), t('sv.col.concluded'), t('sv.fig.onTimeRate'), t('sv.fig.avgDays')],
+      rows: rows.map((r) => [r.name, r.concluded, r.onTimeRate === null ? '—' : `${Math.round(r.onTimeRate * 1000) / 10}%`, r.avgDurationDays ?? '—']),
     },
   }
 }
 
 export interface TrendPoint {
   day: string
-  opened: number
+  created: number
   concluded: number
-  overdue: number
+  onTime: number
 }
 
-/** Daily opened / concluded / newly overdue cases over the window (30 or 90 days). */
+/** Daily created / concluded / concluded-on-time cases over the window (30 or 90 days). */
 export function trendChart(points: readonly TrendPoint[], t: Translate, departmentId?: string): ChartSpec {
-  const kinds = ['opened', 'concluded', 'overdue'] as const
-  const colours = { opened: '#1d5fbf', concluded: '#1e7b3c', overdue: '#a8241a' }
+  const kinds = ['created', 'concluded', 'onTime'] as const
+  const colours = { created: '#1d5fbf', concluded: '#6d28d9', onTime: '#1e7b3c' }
   return {
     option: {
       ...base(t('sv.fig.trend')),
@@ -132,10 +139,10 @@ export function trendChart(points: readonly TrendPoint[], t: Translate, departme
       legend: { top: 0 },
       xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.day.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: kinds.map((k) => ({ type: 'line', name: t(`sv.trend.${k}`), data: points.map((p) => p[k]), itemStyle: { color: colours[k] }, lineStyle: { color: colours[k], type: k === 'overdue' ? 'dashed' : 'solid' }, symbolSize: 6, cursor: 'pointer' })),
+      series: kinds.map((k) => ({ type: 'line', name: t(`sv.trend.${k}`), data: points.map((p) => p[k]), itemStyle: { color: colours[k] }, lineStyle: { color: colours[k], type: k === 'onTime' ? 'dashed' : 'solid' }, symbolSize: 6, cursor: 'pointer' })),
     },
     targets: kinds.map((k) => points.map((p) => ({ list: 'cases' as const, filters: { figure: 'trend', day: p.day, event: k, ...(departmentId ? { departmentId } : {}) } }))),
-    table: { head: [t('sv.col.day'), ...kinds.map((k) => t(`sv.trend.${k}`))], rows: points.map((p) => [p.day, p.opened, p.concluded, p.overdue]) },
+    table: { head: [t('sv.col.day'), ...kinds.map((k) => t(`sv.trend.${k}`))], rows: points.map((p) => [p.day, p.created, p.concluded, p.onTime]) },
   }
 }
 
@@ -164,45 +171,46 @@ export function cardsChart(rows: readonly CardFigure[], t: Translate): ChartSpec
   }
 }
 
-export interface RatingFigure {
-  /** 1 非常满意 … 5 非常不满意 (GB/T 39046 A.8). */
-  satisfaction: number
-  n: number
+export interface InteractionFigure {
+  departmentId: string
+  name: string
+  ratings: number
+  /** 差评 (1–2 stars). */
+  bad: number
+  complaints: number
+  complaintsOverdue: number
 }
 
-const SATISFACTION_COLOURS = ['#1e7b3c', '#4d9a5f', '#8a94a3', '#d97706', '#a8241a']
-
-/** Service ratings by satisfaction level (the last two are 差评), and complaints per department. */
-export function ratingsChart(ratings: readonly RatingFigure[], complaints: readonly { departmentId: string; name: string; n: number; overdue: number }[], t: Translate, departmentId?: string): ChartSpec {
-  const levels = [1, 2, 3, 4, 5]
-  const count = (s: number) => ratings.find((r) => r.satisfaction === s)?.n ?? 0
+/** Ratings and complaints per department: four bars each; ratings drill to the ratings list, complaints to the complaints list. */
+export function interactionsChart(rows: readonly InteractionFigure[], t: Translate): ChartSpec {
+  const series = [
+    { key: 'ratings', colour: '#1e7b3c', target: (r: InteractionFigure): DrillTarget => ({ list: 'ratings', filters: { departmentId: r.departmentId } }) },
+    { key: 'bad', colour: '#b54708', target: (r: InteractionFigure): DrillTarget => ({ list: 'ratings', filters: { departmentId: r.departmentId, bad: true } }) },
+    { key: 'complaints', colour: '#6d28d9', target: (r: InteractionFigure): DrillTarget => ({ list: 'complaints', filters: { departmentId: r.departmentId } }) },
+    { key: 'complaintsOverdue', colour: '#a8241a', target: (r: InteractionFigure): DrillTarget => ({ list: 'complaints', filters: { departmentId: r.departmentId, level: 'overdue' } }) },
+  ] as const
   return {
     option: {
       ...base(t('sv.fig.ratings')),
-      grid: [
-        { left: 8, right: '54%', top: 36, bottom: 8, containLabel: true },
-        { left: '54%', right: 8, top: 36, bottom: 8, containLabel: true },
-      ],
-      tooltip: { trigger: 'item', confine: true },
-      xAxis: [
-        { type: 'category', gridIndex: 0, data: levels.map((s) => t(`sv.satisfaction.${s}`)), axisLabel: { interval: 0 }, name: '' },
-        { type: 'category', gridIndex: 1, data: complaints.map((c) => c.name), axisLabel: { interval: 0, width: 80, overflow: 'truncate' } },
-      ],
-      yAxis: [
-        { type: 'value', gridIndex: 0, minInterval: 1, name: t('sv.fig.ratingCount') },
-        { type: 'value', gridIndex: 1, minInterval: 1, name: t('sv.fig.complaints') },
-      ],
-      series: [
-        { type: 'bar', name: t('sv.fig.ratingCount'), xAxisIndex: 0, yAxisIndex: 0, data: levels.map((s, i) => ({ value: count(s), itemStyle: { color: SATISFACTION_COLOURS[i] } })), barMaxWidth: 32, cursor: 'pointer' },
-        { type: 'bar', name: t('sv.fig.complaints'), xAxisIndex: 1, yAxisIndex: 1, data: complaints.map((c) => c.n), itemStyle: { color: '#6d28d9' }, barMaxWidth: 32 },
-      ],
+      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', confine: true },
+      legend: { top: 0 },
+      xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, width: 96, overflow: 'truncate' } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: series.map((x) => ({ type: 'bar', name: t(`sv.fig.i.${x.key}`), data: rows.map((r) => r[x.key]), itemStyle: { color: x.colour }, barMaxWidth: 24, cursor: 'pointer' })),
     },
-    targets: [levels.map((s) => ({ list: 'cases', filters: { figure: 'ratings', satisfaction: s, ...(departmentId ? { departmentId } : {}) } })), complaints.map(() => ({ list: 'cases', filters: {} }))],
-    table: {
-      head: [t('sv.col.item'), t('sv.fig.ratingCount')],
-      rows: [...levels.map((s) => [t(`sv.satisfaction.${s}`), count(s)]), ...complaints.map((c) => [`${t('sv.fig.complaints')} · ${c.name}`, `${c.n}（${t('sv.fig.complaintsOverdue')} ${c.overdue}）`])],
-    },
+    targets: series.map((x) => rows.map(x.target)),
+    table: { head: [t('sv.col.department'), ...series.map((x) => t(`sv.fig.i.${x.key}`))], rows: rows.map((r) => [r.name, r.ratings, r.bad, r.complaints, r.complaintsOverdue]) },
   }
+}
+
+/** One row per department from the interactions figure's three lists. */
+export function interactionRows(f: { ratings: { byDepartment: readonly { departmentId: string; departmentName: string; total: number; bad: number }[] }; complaints: { byDepartment: readonly { departmentId: string; departmentName: string; total: number; overdue: number }[] } }): InteractionFigure[] {
+  const out = new Map<string, InteractionFigure>()
+  const row = (id: string, name: string) => out.get(id) ?? out.set(id, { departmentId: id, name, ratings: 0, bad: 0, complaints: 0, complaintsOverdue: 0 }).get(id)!
+  for (const r of f.ratings.byDepartment) Object.assign(row(r.departmentId, r.departmentName), { ratings: r.total, bad: r.bad })
+  for (const c of f.complaints.byDepartment) Object.assign(row(c.departmentId, c.departmentName), { complaints: c.total, complaintsOverdue: c.overdue })
+  return [...out.values()].sort((a, b) => a.departmentId.localeCompare(b.departmentId))
 }
 
 /** The drill target of a clicked datum, if it has one with filters. */

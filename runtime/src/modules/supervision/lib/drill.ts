@@ -14,17 +14,16 @@ export interface DrillFilters {
   onTime?: boolean
   /** One China calendar day, "2026-03-02" (trend points). */
   day?: string
-  /** What happened that day: opened, concluded, overdue (trend series). */
-  event?: 'opened' | 'concluded' | 'overdue'
+  /** What happened that day (trend series): cases created, concluded, or concluded on time. */
+  event?: 'created' | 'concluded' | 'onTime'
   itemKey?: string
   node?: string
   cardLevel?: 'warning' | 'yellow' | 'red'
-  satisfaction?: number
 }
 
 const LEVELS = ['normal', 'warning', 'yellow', 'red', 'overdue'] as const
 const CARD_LEVELS = ['warning', 'yellow', 'red'] as const
-const EVENTS = ['opened', 'concluded', 'overdue'] as const
+const EVENTS = ['created', 'concluded', 'onTime'] as const
 const TEXT = /^[\w.:-]{1,100}$/
 
 const one = (v: LocationQuery[string] | undefined): string | undefined => {
@@ -70,8 +69,6 @@ export function parseDrillQuery(q: LocationQuery): DrillFilters {
   if (node) f.node = node
   const cardLevel = pick(one(q.cardLevel), CARD_LEVELS)
   if (cardLevel) f.cardLevel = cardLevel
-  const satisfaction = Number(one(q.satisfaction))
-  if (Number.isInteger(satisfaction) && satisfaction >= 1 && satisfaction <= 5) f.satisfaction = satisfaction
   return f
 }
 
@@ -86,8 +83,8 @@ export const cardLocation = (cardId: string, face: 'supervision' | 'workbench') 
 
 /**
  * The drilled list's filters as the server's query (GET /api/supervision/dashboard/cases): the
- * government view unless a department is named; a trend point's day becomes the day the cases
- * were opened, concluded or went overdue.
+ * government view narrowed to the department when one is named; a trend point's day becomes the
+ * day the cases were created or concluded (on time).
  */
 export function serverCaseQuery(f: DrillFilters, scope: 'own' | 'government'): Record<string, string | number | undefined> {
   return {
@@ -98,10 +95,8 @@ export function serverCaseQuery(f: DrillFilters, scope: 'own' | 'government'): R
     cardLevel: f.cardLevel,
     itemKey: f.itemKey,
     node: f.node,
-    createdDay: f.event === 'opened' ? f.day : undefined,
-    concludedDay: f.event === 'concluded' ? f.day : undefined,
-    overdueDay: f.event === 'overdue' ? f.day : undefined,
-    onTime: f.onTime === undefined ? undefined : String(f.onTime),
-    satisfaction: f.satisfaction,
+    createdDay: f.event === 'created' ? f.day : undefined,
+    concludedDay: f.event === 'concluded' || f.event === 'onTime' ? f.day : undefined,
+    onTime: f.event === 'onTime' ? 'true' : f.onTime === undefined ? undefined : String(f.onTime),
   }
 }

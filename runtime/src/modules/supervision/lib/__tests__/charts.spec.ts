@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LEVEL_COLOURS, cardsChart, departmentChart, levelChart, ratingsChart, statusChart, targetOf, trendChart } from '../charts'
+import { LEVEL_COLOURS, cardsChart, departmentChart, interactionRows, interactionsChart, levelChart, statusChart, statusRows, targetOf, trendChart } from '../charts'
 
 const t = (key: string, named?: Record<string, unknown>) => (named ? `${key}:${JSON.stringify(named)}` : key)
 type Series = { type: string; data: unknown[]; name: string; stack?: string }
@@ -19,19 +19,23 @@ describe('supervision/lib/charts', () => {
     expect(targetOf(spec, 0, 1)!.filters.level).toBe('yellow')
   })
 
-  it('should plot on-time rates as percentages and durations in hours on a second axis', () => {
-    const spec = departmentChart([{ departmentId: 'sc-mzw', name: '省民宗委', concluded: 40, onTimeRate: 0.925, avgDurationMs: 36 * 3_600_000 }, { departmentId: 'cd-scj', name: '市场监管局', concluded: 0, onTimeRate: null, avgDurationMs: null }], t)
+  it('should list the open statuses in handling order, zero where none, without concluded cases', () => {
+    expect(statusRows({ handling: 3, concluded: 40, submitted: 1 })).toEqual([{ status: 'submitted', n: 1 }, { status: 'awaitingSupplement', n: 0 }, { status: 'handling', n: 3 }, { status: 'paused', n: 0 }])
+  })
+
+  it('should plot on-time rates as percentages and durations in days on a second axis', () => {
+    const spec = departmentChart([{ departmentId: 'sc-mzw', name: '省民宗委', concluded: 40, onTimeRate: 0.925, avgDurationDays: 6.5 }, { departmentId: 'cd-scj', name: '市场监管局', concluded: 0, onTimeRate: null, avgDurationDays: null }], t)
     const [bars, line] = series(spec.option)
     expect(bars!.data).toEqual([92.5, null])
-    expect(line!.data).toEqual([36, null])
+    expect(line!.data).toEqual([6.5, null])
     expect(targetOf(spec, 1, 0)!.filters).toEqual({ figure: 'byDepartment', departmentId: 'sc-mzw', status: 'concluded' })
     expect(spec.table.rows[1]).toEqual(['市场监管局', 0, '—', '—'])
   })
 
   it('should draw three trend lines and drill a point to that day and event', () => {
-    const spec = trendChart([{ day: '2026-03-02', opened: 5, concluded: 3, overdue: 1 }, { day: '2026-03-03', opened: 4, concluded: 6, overdue: 0 }], t)
-    expect(series(spec.option).map((s) => s.data)).toEqual([[5, 4], [3, 6], [1, 0]])
-    expect(targetOf(spec, 2, 0)!.filters).toEqual({ figure: 'trend', day: '2026-03-02', event: 'overdue' })
+    const spec = trendChart([{ day: '2026-03-02', created: 5, concluded: 3, onTime: 2 }, { day: '2026-03-03', created: 4, concluded: 6, onTime: 6 }], t)
+    expect(series(spec.option).map((s) => s.data)).toEqual([[5, 4], [3, 6], [2, 6]])
+    expect(targetOf(spec, 2, 0)!.filters).toEqual({ figure: 'trend', day: '2026-03-02', event: 'onTime' })
   })
 
   it('should stack cards by level per department and drill to the card list', () => {
@@ -40,15 +44,22 @@ describe('supervision/lib/charts', () => {
     expect(targetOf(spec, 1, 0)).toEqual({ list: 'cards', filters: { figure: 'cards', departmentId: 'sc-mzw', cardLevel: 'yellow' } })
   })
 
-  it('should count ratings for every satisfaction level, zero where none', () => {
-    const spec = ratingsChart([{ satisfaction: 1, n: 8 }, { satisfaction: 5, n: 1 }], [], t)
-    expect((series(spec.option)[0]!.data as { value: number }[]).map((d) => d.value)).toEqual([8, 0, 0, 0, 1])
-    expect(targetOf(spec, 0, 4)!.filters.satisfaction).toBe(5)
+  it('should merge ratings and complaints into one row per department', () => {
+    const rows = interactionRows({ ratings: { byDepartment: [{ departmentId: 'b', departmentName: '乙', total: 9, bad: 2 }] }, complaints: { byDepartment: [{ departmentId: 'a', departmentName: '甲', total: 3, overdue: 1 }, { departmentId: 'b', departmentName: '乙', total: 1, overdue: 0 }] } })
+    expect(rows).toEqual([
+      { departmentId: 'a', name: '甲', ratings: 0, bad: 0, complaints: 3, complaintsOverdue: 1 },
+      { departmentId: 'b', name: '乙', ratings: 9, bad: 2, complaints: 1, complaintsOverdue: 0 },
+    ])
   })
 
-  it('should not drill from a datum without filters or outside the figures', () => {
-    const spec = ratingsChart([], [{ departmentId: 'a', name: 'A', n: 1, overdue: 0 }], t)
-    expect(targetOf(spec, 1, 0)).toBeUndefined()
+  it('should drill 差评 to the bad ratings and overdue complaints to the overdue complaints of the department', () => {
+    const spec = interactionsChart([{ departmentId: 'a', name: '甲', ratings: 9, bad: 2, complaints: 3, complaintsOverdue: 1 }], t)
+    expect(targetOf(spec, 1, 0)).toEqual({ list: 'ratings', filters: { departmentId: 'a', bad: true } })
+    expect(targetOf(spec, 3, 0)).toEqual({ list: 'complaints', filters: { departmentId: 'a', level: 'overdue' } })
+  })
+
+  it('should not drill outside the figures', () => {
+    const spec = interactionsChart([], t)
     expect(targetOf(spec, 5, 0)).toBeUndefined()
     expect(targetOf(spec, undefined, 0)).toBeUndefined()
   })

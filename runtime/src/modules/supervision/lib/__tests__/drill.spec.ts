@@ -7,7 +7,7 @@ describe('supervision/lib/drill', () => {
   })
 
   it('should read back what it wrote', () => {
-    const f = { figure: 'trend', day: '2026-03-02', event: 'overdue' as const, departmentId: 'sc-mzw', satisfaction: 4 }
+    const f = { figure: 'trend', day: '2026-03-02', event: 'onTime' as const, departmentId: 'sc-mzw', itemKey: 'religious-venue-preparation' }
     expect(parseDrillQuery(drillQuery(f) as never)).toEqual(f)
   })
 
@@ -29,5 +29,6 @@ describe('supervision/lib/drill', () => {
   it('should ask the server for the day a trend point counts, by what happened that day', () => {
     expect(serverCaseQuery({ day: '2026-03-02', event: 'concluded', departmentId: 'sc-mzw' }, 'government')).toMatchObject({ scope: 'government', department: 'sc-mzw', concludedDay: '2026-03-02', createdDay: undefined })
     expect(serverCaseQuery({ onTime: false }, 'own').onTime).toBe('false')
+    expect(serverCaseQuery({ day: '2026-03-02', event: 'onTime' }, 'government')).toMatchObject({ concludedDay: '2026-03-02', onTime: 'true' })
   })
 })
