@@ -152,18 +152,21 @@ export interface NotificationList {
 
 export interface ScoreRow {
   subjectId: string
-  name: string
+  subjectName: string
   departmentId: string | null
-  score: number
+  /** null when the formula could not be evaluated (`error` says why). */
+  score: number | null
+  error?: string
   components: Record<string, number>
-  adjustments: { points: number; reason: string; byName?: string; at: number }[]
+  adjustments: { points: number; reason: string; source?: string; by?: string; at: number }[]
 }
 
 export interface ScoreSheet {
   period: string
   subject: SubjectType
-  published: boolean
-  formula: { expression: string; source: string }
+  published?: boolean
+  publishedAt?: number
+  formula?: { fromPeriod?: string; expression: string; source: string; params?: Record<string, number> }
   rows: ScoreRow[]
 }
 
@@ -172,10 +175,11 @@ export interface ScoreAppeal {
   period: string
   subjectType: SubjectType
   subjectId: string
-  subjectName?: string
+  departmentId?: string
   reason: string
   status: 'open' | 'accepted' | 'rejected'
-  decisionReason?: string | null
+  decision?: string | null
+  points?: number | null
   createdAt: number
 }
 
