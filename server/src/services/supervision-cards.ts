@@ -297,9 +297,9 @@ export async function listCards(deps: Deps, user: User, f: CardFilters) {
   return { total, page: f.page, pageSize: f.pageSize, items: rows.map((r) => cardView(r, names)) }
 }
 
-async function visibleCard(deps: Deps, user: User, id: string, k: Knex | Knex.Transaction = deps.db.knex): Promise<CardRow> {
+async function visibleCard(deps: Deps, user: User, id: string, k: Knex | Knex.Transaction = deps.db.knex, seen?: Set<string> | 'all'): Promise<CardRow> {
+  const visible = seen ?? (await visibleDepartments(deps, user))
   const row = (await k('cards').where({ id }).first()) as CardRow | undefined
-  const visible = await visibleDepartments(deps, user)
   if (!row || (visible !== 'all' && !visible.has(row.department_id))) throw new AppError('NOT_FOUND', `no card ${id}`, { cardId: id })
   return row
 }
@@ -357,8 +357,9 @@ const ACTION_LOG: Record<CardActionName, string> = {
 export async function cardAction(deps: Deps, user: User, id: string, a: CardActionInput) {
   const now = deps.now()
   const t = TRANSITIONS[a.action]
+  const visible = await visibleDepartments(deps, user) // before the transaction: SQLite has one connection
   await deps.db.write(async (trx) => {
-    const c = await visibleCard(deps, user, id, trx)
+    const c = await visibleCard(deps, user, id, trx, visible)
     if (t.who === 'supervisor' && !isSupervisor(user)) throw new AppError('FORBIDDEN', 'only supervisors decide on cards')
     if (t.who === 'unit' && !isUnitStaff(user, c)) throw new AppError('FORBIDDEN', "only staff of the card's department give feedback or appeal", { departmentId: c.department_id })
     if (!t.from.includes(c.status))

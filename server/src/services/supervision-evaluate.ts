@@ -86,7 +86,7 @@ export interface RaisedSignal {
 
 /** Cards for the scheduler's clock warnings and time points of one case (in the scheduler's transaction). */
 export async function cardsForWarnings(trx: Knex.Transaction, c: CaseCtx, raised: readonly RaisedSignal[]): Promise<CardRow[]> {
-  const rules = (await loadRules(c.deps)).filter((r) => r.enabled)
+  const rules = (await loadRules(c.deps, trx)).filter((r) => r.enabled)
   const drafts: CardDraft[] = []
   for (const w of raised) {
     for (const rule of rules) {
@@ -114,7 +114,7 @@ const OPERATION_ZH: Record<string, string> = { refuse: '不予受理', return: '
  * checks (罚款超出裁量幅度, 告知后变更裁量等级, 收费与标准不一致) and the definition's event points.
  */
 export async function afterCommand(trx: Knex.Transaction, deps: Deps, row: CaseCtx['row'], def: PowerItemDefinition, state: CaseState, events: readonly CaseEvent[], now: number): Promise<CardRow[]> {
-  const rules = (await loadRules(deps)).filter((r) => r.enabled)
+  const rules = (await loadRules(deps, trx)).filter((r) => r.enabled)
   if (rules.length === 0 || events.length === 0) return []
   const c: CaseCtx = { row, def, state, now, deps }
   const drafts: CardDraft[] = []

@@ -104,7 +104,7 @@ const toRow = (r: Rule, position: number) => ({
 /** What makes two versions of a rule different (everything but bookkeeping). */
 const content = (r: Rule) => JSON.stringify([r.kind, r.name, r.enabled, r.level, r.mode, r.trigger, r.condition ?? null, r.template, r.feedbackDays])
 
-async function ensureDefaults(k: Knex): Promise<void> {
+async function ensureDefaults(k: Knex | Knex.Transaction): Promise<void> {
   const n = (await k('supervision_rules').count({ n: '*' }).first()) as { n: number | string }
   if (Number(n.n) > 0) return
   const rows = defaultRules.map((r, i) => toRow({ ...(ruleSchema.parse(r) as Rule), version: 1, updatedAt: null, updatedBy: null }, i))
@@ -115,12 +115,13 @@ async function ensureDefaults(k: Knex): Promise<void> {
 const CACHE_MS = 5_000
 const cache = new WeakMap<object, { at: number; rules: Rule[] }>()
 
-export async function loadRules(deps: Deps): Promise<Rule[]> {
+/** `k`: the caller's transaction when called inside one (SQLite has a single connection). */
+export async function loadRules(deps: Deps, k: Knex | Knex.Transaction = deps.db.knex): Promise<Rule[]> {
   const hit = cache.get(deps.db)
   const now = Date.now()
   if (hit && now - hit.at < CACHE_MS) return hit.rules
-  await ensureDefaults(deps.db.knex)
-  const rules = ((await deps.db.knex('supervision_rules').orderBy('position')) as RuleRow[]).map(toRule)
+  await ensureDefaults(k)
+  const rules = ((await k('supervision_rules').orderBy('position')) as RuleRow[]).map(toRule)
   cache.set(deps.db, { at: now, rules })
   return rules
 }
