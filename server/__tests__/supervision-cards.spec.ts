@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { processDueCases } from '../src/services/scheduler-cases'
 import { runSchedulerOnce } from '../src/services/scheduler'
+import { issueDueCaseCards } from '../src/services/supervision-bulk'
 import { startServer, type Client, type TestServer } from './harness'
 import { materialsExcept, religiousForm } from './fixtures'
 
@@ -68,6 +69,25 @@ describe('server/supervision cards: rules fire once, the lifecycle and its guard
     ])
     const row = (await t.deps.db.knex('cases').where({ id: caseId }).first()) as { card_level: string }
     expect(row.card_level).toBe('red')
+  })
+
+  it('should issue the cards of cases crossing a level in one set-based pass, and the per-case visit adds no duplicate', async () => {
+    t.setNow(at('2026-03-02T09:00:00+08:00'))
+    const caseId = await acceptedCase()
+    const row = (await t.deps.db.knex('cases').where({ id: caseId }).first()) as { next_kind: string; next_level: string; next_case_at: string | number }
+    expect(row).toMatchObject({ next_kind: 'promised', next_level: 'warning' })
+    expect(new Date(Number(row.next_case_at)).toISOString()).toBe('2026-03-20T16:00:00.001Z') // two working days before the promised deadline
+    t.setNow(Number(row.next_case_at))
+    const bulk = await issueDueCaseCards(t.deps)
+    expect(bulk.cards).toBeGreaterThanOrEqual(1)
+    const [first] = (await cardsOf(caseId)).filter((c) => c.rule_id === 'time.promised.warning')
+    expect(first).toBeDefined()
+    await processDueCases(t.deps)
+    expect((await issueDueCaseCards(t.deps)).cards).toBe(0)
+    const after = (await cardsOf(caseId)).filter((c) => c.rule_id === 'time.promised.warning')
+    expect(after.map((c) => c.id)).toEqual([first?.id])
+    const w = await t.deps.db.knex('warnings').where({ case_id: caseId, kind: 'promised', level: 'warning' })
+    expect(w).toHaveLength(1) // the chain event and warning row come from the per-case visit
   })
 
   it("should notify the responsible unit's staff in the app, and nobody elsewhere", async () => {

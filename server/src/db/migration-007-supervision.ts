@@ -265,10 +265,17 @@ export const supervision: Migration = {
     await k.schema.alterTable('cases', (t) => {
       t.string('card_level', 8) // the highest counting card of the case (DZJC isMaxSupervise)
       t.bigInteger('promised_due_at') // the promised clock's deadline (on-time / early figures)
+      // When the promised or statutory clock next changes level, which one, and to what: lets the
+      // scheduler issue the cards of many cases crossing a level at once in one set-based pass
+      // (supervision-bulk.ts clears next_case_at; the per-case visit sets it again).
+      t.bigInteger('next_case_at')
+      t.string('next_kind', 24)
+      t.string('next_level', 8)
       t.index(['level', 'status', 'updated_at'])
       t.index(['card_level'])
       t.index(['department_id', 'created_at'])
       t.index(['created_at'])
+      t.index(['next_case_at'])
     })
     await createSummaryTriggers(k, kind)
     // Cases that exist already count from the start.
@@ -283,8 +290,12 @@ export const supervision: Migration = {
       t.dropIndex(['card_level'])
       t.dropIndex(['department_id', 'created_at'])
       t.dropIndex(['created_at'])
+      t.dropIndex(['next_case_at'])
       t.dropColumn('card_level')
       t.dropColumn('promised_due_at')
+      t.dropColumn('next_case_at')
+      t.dropColumn('next_kind')
+      t.dropColumn('next_level')
     })
     for (const table of ['node_wait_stats', 'dept_day_stats', 'case_level_counts', 'score_publications', 'score_appeals', 'score_adjustments', 'score_formulas', 'notifications', 'card_events', 'cards', 'supervision_rules'])
       await k.schema.dropTableIfExists(table)

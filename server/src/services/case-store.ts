@@ -47,7 +47,15 @@ export function projection(def: PowerItemDefinition, state: CaseState, now: numb
     next_check_at: clocks.nextChangeAt ?? null,
     concluded_at: state.concludedAt ?? null,
     promised_due_at: clocks.clocks.find((c) => c.kind === 'promised')?.deadline ?? null,
+    ...nextCaseChange(clocks.clocks),
   }
+}
+
+/** The next level change of the case's own clocks (promised, statutory): when, which, to what. */
+function nextCaseChange(clocks: readonly { kind: string; next?: { level: string; at: number } }[]) {
+  let c: { kind: string; next?: { level: string; at: number } } | undefined
+  for (const x of clocks) if ((x.kind === 'promised' || x.kind === 'statutory') && x.next && (!c?.next || x.next.at < c.next.at)) c = x
+  return { next_case_at: c?.next?.at ?? null, next_kind: c?.kind ?? null, next_level: c?.next?.level ?? null }
 }
 
 /**

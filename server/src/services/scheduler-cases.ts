@@ -133,7 +133,7 @@ export async function checkCase(deps: Deps, row: CaseRow, retryMs: number): Prom
     await deps.db.write(async (trx) => {
       if (events.length === 0) {
         const p = projection(def, state, now, cal)
-        const n = await trx('cases').where({ id: row.id, version: row.version }).update({ level: p.level, next_check_at: p.next_check_at })
+        const n = await trx('cases').where({ id: row.id, version: row.version }).update({ level: p.level, next_check_at: p.next_check_at, next_case_at: p.next_case_at, next_kind: p.next_kind, next_level: p.next_level })
         if (n === 0) throw new AppError('CONFLICT', 'case changed')
         return
       }

@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import type { Deps } from '../deps'
 import { reloadCalendarIfChanged } from './calendar-admin'
 import { processDueCases, type DueRunResult } from './scheduler-cases'
+import { issueDueCaseCards } from './supervision-bulk'
 import { runTimeRules } from './supervision-evaluate'
 
 /**
@@ -68,10 +69,15 @@ export async function runSchedulerOnce(deps: Deps, owner: string = processOwner,
   const calendarReloaded = await reloadCalendarIfChanged(deps)
   const leader = await acquireLease(deps, owner, ttlOf(opts))
   if (!leader) return { leader, calendarReloaded, checked: 0, raised: 0, conflicts: 0, failed: 0, cards: 0 }
-  const due = await processDueCases(deps, { batch: opts.batch })
   let cards = 0
   try {
-    cards = await runTimeRules(deps)
+    cards += (await issueDueCaseCards(deps)).cards // many cases crossing a level at once: one set-based pass
+  } catch (e) {
+    deps.logger.error({ err: e }, 'scheduler: bulk card issue failed; the per-case visits still issue them')
+  }
+  const due = await processDueCases(deps, { batch: opts.batch })
+  try {
+    cards += await runTimeRules(deps)
   } catch (e) {
     deps.logger.error({ err: e }, 'scheduler: supervision time rules failed; retrying next tick')
   }
