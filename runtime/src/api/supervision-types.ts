@@ -90,6 +90,7 @@ export interface Card {
   message: string
   issuedAt: number | null
   createdAt: number
+  updatedAt?: number
   feedbackDueAt: number | null
   feedback?: string | null
   feedbackAt?: number | null

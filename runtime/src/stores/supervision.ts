@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import { fetchCard, fetchCards, fetchDashboard, fetchDrillCases, runCardCommand, type CardCommand, type CaseFilterQuery } from '../api/supervision'
 import type { Card, CardDetail, CardQuery, Dashboard, DashboardQuery, DrillCase, Page } from '../api/supervision-types'
 
@@ -14,6 +14,17 @@ export const useSupervisionStore = defineStore('supervision', () => {
   const cards = ref<Page<Card>>(emptyPage())
   const cardQuery = ref<CardQuery>({ page: 1, pageSize: 20 })
   const card = ref<CardDetail | undefined>()
+  /**
+   * The server's time as best known: the last dashboard's `now`, else the latest instant the open
+   * card records (a lower bound), else the browser's clock. Deadlines are checked against it, since
+   * the browser's clock may differ from the server's (the server checks again).
+   */
+  const serverNow = computed(() => {
+    if (dashboard.value) return dashboard.value.now
+    const c = card.value
+    if (c) return Math.max(c.card.updatedAt ?? 0, c.card.createdAt, ...c.events.map((e) => e.at))
+    return Date.now()
+  })
 
   async function loadDashboard(q: Partial<DashboardQuery> = {}): Promise<void> {
     query.value = { ...query.value, ...q }
@@ -47,5 +58,5 @@ export const useSupervisionStore = defineStore('supervision', () => {
     await openCard(c.card.id)
   }
 
-  return { query, dashboard, loading, drill, cards, cardQuery, card, loadDashboard, loadDrill, loadCards, openCard, act }
+  return { query, dashboard, serverNow, loading, drill, cards, cardQuery, card, loadDashboard, loadDrill, loadCards, openCard, act }
 })
