@@ -108,11 +108,21 @@ const religiousForm = { orgName: '成都市佛教协会', orgCreditCode: '115100
 // Every mandatory material provided with its original checked at the window (else flow.acceptedIncomplete fires).
 const materials = Object.fromEntries(['application', 'need-statement', 'clergy', 'funding', 'planning', 'lower-opinions'].map((m) => [m, { provided: true, originalChecked: true }]))
 
-async function newCase(applicant: string, accept = true): Promise<{ id: string; caseNo: string }> {
+async function newCase(applicant: string, accept = true): Promise<{ id: string; caseNo: string; queryCode: string }> {
   const window = await api('window')
-  const r = await window.post<{ caseId: string; caseNo: string }>('/api/cases', { itemKey: ITEM, applicant: { name: applicant }, form: { ...religiousForm, orgName: applicant }, materials })
+  const r = await window.post<{ caseId: string; caseNo: string; queryCode: string }>('/api/cases', { itemKey: ITEM, applicant: { name: applicant }, form: { ...religiousForm, orgName: applicant }, materials })
   if (accept) await command('window', r.caseId, { type: 'accept' })
-  return { id: r.caseId, caseNo: r.caseNo }
+  return { id: r.caseId, caseNo: r.caseNo, queryCode: r.queryCode }
+}
+
+/** The public's side: a bad rating of a concluded case and a complaint, without an account. */
+async function publicFeedback(c: { caseNo: string; queryCode: string }): Promise<void> {
+  const post = async (path: string, body: unknown) => {
+    const r = await fetch(url(path), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`)
+  }
+  await post('/api/hall/ratings', { caseNo: c.caseNo, queryCode: c.queryCode, stars: 2, comment: '办理时间比承诺的长，窗口答复不够清楚。', channel: 'pc' })
+  await post('/api/hall/complaints', { name: '王某', phone: '13900000000', title: '审查环节迟迟没有进展', content: '申请已受理两周，电话询问无人答复。', itemKey: ITEM, category: 'delay' })
 }
 
 async function command(username: string, caseId: string, cmd: Record<string, unknown>): Promise<void> {
@@ -190,6 +200,7 @@ async function main(): Promise<void> {
     await setClock('2026-03-06T15:00:00+08:00')
     await command('handler', late.id, { type: 'complete', node: 'review', opinion: '材料齐全，建议批准', form: { reviewOpinion: '建议批准' } })
     await newCase('雅安市伊斯兰教协会', false)
+    await publicFeedback(swift)
     console.log(`  cases: ${late.caseNo} (waits at 审核), ${third.caseNo} (waits at 审查), ${swift.caseNo} (concluded)`)
 
     step('The supervisor before anything is overdue: the dashboard and the department score')
@@ -218,6 +229,29 @@ async function main(): Promise<void> {
     const cardsTable = supervisor.locator('[data-figure="cards"] .dash-table')
     check((await cardsTable.innerText()).includes('四川省民族宗教事务委员会'), `the cards figure lists 省民宗委: ${(await cardsTable.innerText()).replace(/\s+/g, ' ')}`)
     await snap(supervisor, 'dashboard-yellow-card')
+    await supervisor.locator('.locale-switch').click()
+    await supervisor.getByRole('heading', { name: 'Dashboard' }).waitFor()
+    await snap(supervisor, 'dashboard-english')
+    await supervisor.locator('.locale-switch').click()
+    await supervisor.getByRole('heading', { name: '监察大屏' }).waitFor()
+
+    step('Drill down: a click on the 预警 part of the cards bar → the card list')
+    const canvas = supervisor.locator('[data-figure="cards"] .dash-chart__canvas')
+    await canvas.scrollIntoViewIfNeeded()
+    const box = (await canvas.boundingBox()) as { x: number; y: number; width: number; height: number }
+    await supervisor.mouse.click(box.x + box.width / 2 + 10, box.y + box.height - 40)
+    await supervisor.waitForURL(/\/supervision\/cards\?/)
+    check(/cardLevel=warning/.test(supervisor.url()) && /departmentId=sc-mzw/.test(supervisor.url()), `the click opened ${new URL(supervisor.url()).search}`)
+    await supervisor.locator('[data-test="cards"] tbody tr [data-card-level="warning"]').first().waitFor()
+    check((await supervisor.locator('[data-test="cards"] tbody tr [data-card-level]').evaluateAll((els) => els.map((e) => e.getAttribute('data-card-level')))).every((l) => l === 'warning'), 'the card list holds only 预警 cards')
+    await snap(supervisor, 'drill-cards-warning')
+
+    step('Drill down: the ratings figure → the bad ratings of the department')
+    await supervisor.goto(url('/supervision/interactions?kind=ratings&departmentId=sc-mzw&bad=1'))
+    await supervisor.locator('[data-test="ratings"] tbody tr', { hasText: swift.caseNo }).waitFor()
+    check(true, `the 差评 of ${swift.caseNo} is listed`)
+    await supervisor.goto(url('/supervision'))
+    await overdueKpi.waitFor()
 
     step('Drill down: the overdue figure → its list → the case timeline')
     await overdueKpi.click()

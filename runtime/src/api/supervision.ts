@@ -101,5 +101,5 @@ export interface ComplaintRow {
   targetCaseNo: string | null
 }
 
-export const fetchRatings = (q: { bad?: boolean; department?: string; page?: number; pageSize?: number }) => http.get<Page<RatingRow>>(`/api/ratings${qs(q)}`)
-export const fetchComplaints = (q: { overdue?: boolean; department?: string; page?: number; pageSize?: number }) => http.get<Page<ComplaintRow>>(`/api/complaints${qs(q)}`)
+export const fetchRatings = (q: { bad?: boolean; page?: number; pageSize?: number }) => http.get<Page<RatingRow>>(`/api/ratings${qs(q)}`)
+export const fetchComplaints = (q: { overdue?: boolean; page?: number; pageSize?: number }) => http.get<Page<ComplaintRow>>(`/api/complaints${qs(q)}`)

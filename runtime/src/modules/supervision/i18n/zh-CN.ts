@@ -43,7 +43,7 @@ export const zhCNSupervision = {
       title: '监察规则', intro: '全局监察规则适用于所有事项；事项自身的监察点在设计器中配置。修改后规则版本加一，同一办件可按新版本再次发牌。', save: '保存规则', saved: '规则已保存',
       name: '规则名称', kind: '类型', level: '级别', mode: '发牌方式', enabled: '启用', trigger: '触发条件', template: '消息模板', feedbackDays: '反馈期限（天）', version: '版本', days: '天数', threshold: '次数阈值',
       k: { time: '时限监察', flow: '流程监察', content: '内容监察' },
-      tr: { clock: '{clock}达到{level}', monitoringPoint: '事项监察点触发', request: '{request}到期后 {days} 个工作日未答复', ratingFollowUp: '差评整改到期后 {days} 个工作日未完成', orderOverdue: '督办期限过后 {days} 天未办结', count: '{counter}超过 {threshold} 次', missingReason: '异常操作未说明理由', acceptedIncomplete: '必要材料缺失仍受理', sameHandler: '同一人办理须分离的环节', builtin: '{point}' },
+      tr: { requestBefore: '{request}到期前 {days} 个工作日仍未答复', clock: '{clock}达到{level}', monitoringPoint: '事项监察点触发', request: '{request}到期后 {days} 个工作日未答复', ratingFollowUp: '差评整改到期后 {days} 个工作日未完成', orderOverdue: '督办期限过后 {days} 天未办结', count: '{counter}超过 {threshold} 次', missingReason: '异常操作未说明理由', acceptedIncomplete: '必要材料缺失仍受理', sameHandler: '同一人办理须分离的环节', builtin: '{point}' },
       clock: { promised: '承诺时限', statutory: '法定时限', step: '环节时限', specialProcedure: '特别程序时限', preAcceptance: '网上预受理时限' },
       request: { consultation: '咨询', complaint: '投诉' }, counter: { supplementRounds: '补正', returnCount: '退回', suspendCount: '暂停' },
       point: { penaltyOutsideBand: '罚款超出裁量幅度', gradeChangedAfterNotice: '告知后变更裁量等级', feeMismatch: '收费与标准不一致' },

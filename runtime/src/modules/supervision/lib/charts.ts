@@ -61,7 +61,9 @@ export function statusChart(rows: readonly { status: string; n: number }[], t: T
 
 /** Open cases by clock level: a ring coloured by level. */
 export function levelChart(counts: Partial<Record<keyof typeof LEVEL_COLOURS, number>>, t: Translate, departmentId?: string): ChartSpec {
-  const levels = (['normal', 'warning', 'yellow', 'red'] as const).filter((l) => counts[l] !== undefined)
+  // Empty slices only clutter the ring with "0" labels; the table still lists every level.
+  const all = (['normal', 'warning', 'yellow', 'red'] as const).filter((l) => counts[l] !== undefined)
+  const levels = all.filter((l) => (counts[l] ?? 0) > 0)
   return {
     option: {
       ...base(t('sv.fig.byLevel')),
@@ -79,7 +81,7 @@ export function levelChart(counts: Partial<Record<keyof typeof LEVEL_COLOURS, nu
       ],
     },
     targets: [levels.map((l) => ({ list: 'cases', filters: { figure: 'byLevel', level: l, ...(departmentId ? { departmentId } : {}) } }))],
-    table: { head: [t('sv.col.level'), t('sv.fig.cases')], rows: levels.map((l) => [t(`level.${l}`), counts[l] ?? 0]) },
+    table: { head: [t('sv.col.level'), t('sv.fig.cases')], rows: levels.length ? all.map((l) => [t(`level.${l}`), counts[l] ?? 0]) : [] },
   }
 }
 

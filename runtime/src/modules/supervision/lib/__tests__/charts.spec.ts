@@ -12,11 +12,16 @@ describe('supervision/lib/charts', () => {
     expect(targetOf(spec, 0, 1)).toEqual({ list: 'cases', filters: { figure: 'byStatus', status: 'paused', departmentId: 'sc-mzw' } })
   })
 
-  it('should colour level slices by level and leave out levels the server did not count', () => {
-    const spec = levelChart({ normal: 30, yellow: 2, red: 1 }, t)
+  it('should colour level slices by level and draw no slice for an empty level', () => {
+    const spec = levelChart({ normal: 30, warning: 0, yellow: 2, red: 1 }, t)
     const data = series(spec.option)[0]!.data as { name: string; itemStyle: { color: string } }[]
     expect(data.map((d) => d.itemStyle.color)).toEqual([LEVEL_COLOURS.normal, LEVEL_COLOURS.yellow, LEVEL_COLOURS.red])
     expect(targetOf(spec, 0, 1)!.filters.level).toBe('yellow')
+    expect(spec.table.rows.map((r) => r[1])).toEqual([30, 0, 2, 1])
+  })
+
+  it('should have no table rows when no case is open, so the chart says "no data"', () => {
+    expect(levelChart({ normal: 0, warning: 0, yellow: 0, red: 0 }, t).table.rows).toEqual([])
   })
 
   it('should list the open statuses in handling order, zero where none, without concluded cases', () => {
