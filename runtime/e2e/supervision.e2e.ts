@@ -316,6 +316,13 @@ async function main(): Promise<void> {
     await supervisor.locator('button[data-action="publish"]').click()
     await supervisor.locator('[data-test="published"]', { hasText: '已向大厅公开' }).waitFor()
 
+    step("The department's own view: the unit opens the supervision platform")
+    await unit.goto(url('/supervision'))
+    await unit.locator('[data-kpi="overdue"]').waitFor()
+    check((await unit.locator('[data-test="scope"]').innerText()).includes('四川省民族宗教事务委员会'), 'staff see their own department (本部门) only')
+    check((await unit.locator('.sv-nav__link', { hasText: '监察规则' }).count()) === 0, 'staff are not offered the rules page')
+    await snap(unit, 'unit-own-dashboard')
+
     step('The unit sees the 督办 and the highest card on its case page')
     await unit.goto(url('/workbench/cases?view=all'))
     await unit.locator('[data-test="bell-badge"]').waitFor()
