@@ -3,12 +3,14 @@ import { formatTable, machine, progress, writeResult, writeSummary, type SuiteRe
 import { calendarSuite } from './suites/calendar'
 import { engineSuite } from './suites/engine'
 import { serverSuite } from './suites/server'
+import { supervisionSuite } from './suites/supervision'
 
 /** Known suites, in the order `pnpm bench` with no argument runs them. */
 const suites: Record<string, () => Promise<SuiteResult>> = {
   engine: engineSuite,
   calendar: calendarSuite,
   server: serverSuite,
+  supervision: supervisionSuite,
 }
 
 function usage(): string {

@@ -267,7 +267,7 @@ export const supervision: Migration = {
       t.bigInteger('promised_due_at') // the promised clock's deadline (on-time / early figures)
       // When the promised or statutory clock next changes level, which one, and to what: lets the
       // scheduler issue the cards of many cases crossing a level at once in one set-based pass
-      // (supervision-bulk.ts clears next_case_at; the per-case visit sets it again).
+      // (supervision-bulk.ts scans it by interval; the per-case visit moves it on).
       t.bigInteger('next_case_at')
       t.string('next_kind', 24)
       t.string('next_level', 8)

@@ -3,6 +3,7 @@ import type { Knex } from 'knex'
 import type { User } from '../auth/roles'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { insertJson, updateWhereIdIn } from './bulk-sql'
 import { findCase } from './case-store'
 import { listDepartments, visibleDepartments } from './org'
 import { COUNTING, levelRank, levelZh, OPEN, type CardLevel, type CardStatus, type Rule, type RuleKind } from './supervision-model'
@@ -198,14 +199,13 @@ export async function issueCards(
     return true
   })
   const written: CardRow[] = []
-  for (const part of chunks(unique, 200)) {
-    await trx('cards').insert(part).onConflict(['rule_id', 'rule_version', 'business_key']).ignore()
-    const ids = new Set(((await trx('cards').whereIn('id', part.map((r) => r.id)).select('id')) as { id: string }[]).map((r) => r.id))
+  for (const part of chunks(unique, 20_000)) {
+    const ids = new Set((await insertJson(trx, 'cards', part as unknown as Record<string, unknown>[], { ignoreConflictOn: ['rule_id', 'rule_version', 'business_key'], returning: 'id' })).map((r) => r.id as string))
     written.push(...part.filter((r) => ids.has(r.id)))
   }
   if (written.length === 0) return written
-  for (const part of chunks(written))
-    await trx('card_events').insert(part.map((c) => ({ card_id: c.id, at: now, actor_id: actor.id, actor_name: actor.name, action: c.status === 'pending' ? 'raised' : 'issued', from_status: null, to_status: c.status, note: c.message })))
+  for (const part of chunks(written, 20_000))
+    await insertJson(trx, 'card_events', part.map((c) => ({ card_id: c.id, at: now, actor_id: actor.id, actor_name: actor.name, action: c.status === 'pending' ? 'raised' : 'issued', from_status: null, to_status: c.status, note: c.message })))
   await notifyUnits(trx, written.filter((c) => c.status === 'issued'), 'card', now)
   await raiseCaseLevels(trx, written.filter((c) => c.status === 'issued'))
   return written
@@ -236,7 +236,7 @@ async function notifyUnits(trx: Knex.Transaction | Knex, cards: readonly CardRow
       read_at: null,
     })),
   )
-  for (const part of chunks(notes)) await trx('notifications').insert(part)
+  for (const part of chunks(notes, 20_000)) await insertJson(trx, 'notifications', part)
 }
 
 const RANK_SQL = "(case card_level when 'red' then 3 when 'yellow' then 2 when 'warning' then 1 else 0 end)"
@@ -245,7 +245,7 @@ const RANK_SQL = "(case card_level when 'red' then 3 when 'yellow' then 2 when '
 async function raiseCaseLevels(trx: Knex.Transaction | Knex, cards: readonly CardRow[]): Promise<void> {
   for (const level of ['red', 'yellow', 'warning'] as const) {
     const ids = [...new Set(cards.filter((c) => c.level === level && c.case_id).map((c) => c.case_id as string))]
-    for (const part of chunks(ids)) await trx('cases').whereIn('id', part).andWhereRaw(`${RANK_SQL} < ?`, [levelRank[level]]).update({ card_level: level })
+    for (const part of chunks(ids, 20_000)) await updateWhereIdIn(trx, 'cases', part, { card_level: level }, { sql: `${RANK_SQL} < ?`, bindings: [levelRank[level]] })
   }
 }
 
