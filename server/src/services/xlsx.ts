@@ -9,9 +9,11 @@ import { crc32, deflateRawSync } from 'node:zlib'
 
 export type Cell = string | number | boolean | null | undefined
 
+/** Characters XML 1.0 does not allow (C0 controls other than tab, newline, carriage return) are dropped. */
+const xmlSafe = (s: string) => [...s].filter((ch) => { const c = ch.charCodeAt(0); return c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d }).join('')
+
 const esc = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  xmlSafe(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
