@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { fetchCase } from '../api/cases'
 import { fetchCard, fetchCards, fetchDashboard, fetchDrillCases, runCardCommand, type CardCommand, type CaseFilterQuery } from '../api/supervision'
+import type { ChartFlow } from '../lib/flow-chart'
 import type { Card, CardDetail, CardQuery, Dashboard, DashboardQuery, DrillCase, Page } from '../api/supervision-types'
 
 const emptyPage = <T>(): Page<T> => ({ total: 0, page: 1, pageSize: 20, items: [] })
@@ -25,6 +27,25 @@ export const useSupervisionStore = defineStore('supervision', () => {
     if (c) return Math.max(c.card.updatedAt ?? 0, c.card.createdAt, ...c.events.map((e) => e.at))
     return Date.now()
   })
+
+  /** Internal flows by item key, for the heat overlay when the flow figure carries no graph. */
+  const flows = ref<Record<string, { flow: ChartFlow; layout?: Record<string, { x: number; y: number }> } | null>>({})
+
+  /**
+   * The item's internal flow as a case of it shows it (GET /api/cases/:id carries the definition it
+   * runs on); null when no visible case has one. Fetched once per item.
+   */
+  async function loadFlow(itemKey: string): Promise<void> {
+    if (itemKey in flows.value) return
+    flows.value = { ...flows.value, [itemKey]: null }
+    try {
+      const one = (await fetchDrillCases({ ...query.value, itemKey, pageSize: 1 })).items[0]
+      const def = one ? (await fetchCase(one.id)).definition : undefined
+      if (def) flows.value = { ...flows.value, [itemKey]: { flow: def.flow, layout: (def.layout as { nodes?: Record<string, { x: number; y: number }> } | undefined)?.nodes } }
+    } catch {
+      // The overlay falls back to the steps in order.
+    }
+  }
 
   async function loadDashboard(q: Partial<DashboardQuery> = {}): Promise<void> {
     query.value = { ...query.value, ...q }
@@ -58,5 +79,5 @@ export const useSupervisionStore = defineStore('supervision', () => {
     await openCard(c.card.id)
   }
 
-  return { query, dashboard, serverNow, loading, drill, cards, cardQuery, card, loadDashboard, loadDrill, loadCards, openCard, act }
+  return { query, dashboard, serverNow, loading, flows, loadFlow, drill, cards, cardQuery, card, loadDashboard, loadDrill, loadCards, openCard, act }
 })
