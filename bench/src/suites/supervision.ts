@@ -203,6 +203,7 @@ export async function supervisionSuite(): Promise<SuiteResult> {
   let pg: Awaited<ReturnType<typeof runOn>> | undefined
   let pgError: string | undefined
   try {
+    if (process.env.BENCH_SUPERVISION_PG === '0') throw new Error('BENCH_SUPERVISION_PG=0 (a SQLite-only experiment; the goal needs both)')
     await admin.raw(`create schema "${schema}"`)
     const db = createDb({ databaseUrl: PG_URL, schema })
     try {
