@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { Knex } from 'knex'
 import type { User } from '../auth/roles'
 import type { Deps } from '../deps'
@@ -127,6 +127,30 @@ export interface CardDraft {
 const DAY_MS = 86_400_000
 const CHUNK = 400
 
+/**
+ * A time-ordered UUID (RFC 9562 version 7: 48-bit Unix ms, then a per-process sequence and random
+ * bits): cards written together get increasing ids, so a batch of 100 k appends to the primary-key
+ * B-tree instead of writing at random pages (random v4 ids cost SQLite ~5× on a million-row batch).
+ */
+let lastMs = 0
+let seq = 0
+export function uuidv7(now: number = Date.now()): string {
+  if (now > lastMs) {
+    lastMs = now
+    seq = 0
+  } else if (++seq > 0xfff) {
+    lastMs++ // more than 4096 in one millisecond: borrow the next one, so ids keep increasing
+    seq = 0
+  }
+  const b = randomBytes(16)
+  b.writeUIntBE(lastMs, 0, 6)
+  b[6] = 0x70 | (seq >> 8)
+  b[7] = seq & 0xff
+  b[8] = 0x80 | ((b[8] as number) & 0x3f)
+  const h = b.toString('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = []
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
@@ -146,11 +170,13 @@ export async function issueCards(
   actor: { id: string; name: string } = { id: 'system', name: '电子监察' },
 ): Promise<CardRow[]> {
   if (drafts.length === 0) return []
-  const rows: CardRow[] = drafts.map((d) => {
+  // In business-key order with increasing ids: both the unique key and the primary key are appended to.
+  const sorted = [...drafts].sort((a, b) => (a.businessKey < b.businessKey ? -1 : a.businessKey > b.businessKey ? 1 : 0))
+  const rows: CardRow[] = sorted.map((d) => {
     const mode = d.mode ?? d.rule.mode
     const status: CardStatus = mode === 'manual' ? 'pending' : 'issued'
     return {
-      id: randomUUID(),
+      id: uuidv7(Date.now()),
       rule_id: d.rule.id,
       rule_version: d.rule.version,
       rule_name: d.rule.name,
