@@ -156,13 +156,15 @@ async function flow(deps: Deps, s: Scope, itemKey?: string) {
   const k = deps.db.knex
   const items = (await inScope(k('node_wait_stats').select('item_key').sum({ completed: 'completed' }).groupBy('item_key').orderBy('completed', 'desc').limit(50), s)) as { item_key: string; completed: unknown }[]
   const key = itemKey ?? items[0]?.item_key
-  if (!key) return { itemKey: null, name: null, items: [], nodes: [] }
+  if (!key) return { itemKey: null, name: null, items: [], nodes: [], flow: null }
   const rows = (await inScope(k('node_wait_stats').where({ item_key: key }).select('node').sum({ completed: 'completed', wait_ms: 'wait_ms' }).groupBy('node'), s)) as { node: string; completed: unknown; wait_ms: unknown }[]
   let nodes: { id: string; name: string }[] = []
   let name: string | null = null
+  let graph: unknown = null
   try {
     const def = (await currentPublished(deps, key)).definition
     name = def.item.name
+    graph = def.flow // the item's flowchart, for the heat overlay
     nodes = def.flow.nodes.filter((x) => x.type === 'step').map((x) => ({ id: x.id, name: x.type === 'step' ? x.name : x.id }))
   } catch {
     nodes = rows.map((r) => ({ id: r.node, name: r.node }))
@@ -172,6 +174,8 @@ async function flow(deps: Deps, s: Scope, itemKey?: string) {
   return {
     itemKey: key,
     name,
+    /** The published definition's flow (nodes, edges, layout) the heat is drawn on; null for an unknown item. */
+    flow: graph,
     items: items.map((i) => ({ itemKey: i.item_key, completed: n(i.completed) })),
     nodes: nodes.map((x) => {
       const r = byNode.get(x.id)
