@@ -5,6 +5,7 @@ import { designerSuite } from './suites/designer'
 import { hallSuite } from './suites/hall'
 import { engineSuite } from './suites/engine'
 import { serverSuite } from './suites/server'
+import { supervisionSuite } from './suites/supervision'
 
 /** Known suites, in the order `pnpm bench` with no argument runs them. */
 const suites: Record<string, () => Promise<SuiteResult>> = {
@@ -13,6 +14,7 @@ const suites: Record<string, () => Promise<SuiteResult>> = {
   server: serverSuite,
   designer: designerSuite,
   hall: hallSuite,
+  supervision: supervisionSuite,
 }
 
 function usage(): string {

@@ -4,14 +4,18 @@ import { useSessionStore } from './stores/session'
 declare module 'vue-router' {
   interface RouteMeta {
     /** Which face of the app: the public hall or the staff workbench. */
-    face?: 'hall' | 'workbench'
+    face?: 'hall' | 'workbench' | 'supervision'
     /** Needs a signed-in staff member, supervisor or administrator. */
     staff?: boolean
+    /** Needs a supervisor or administrator (the supervision platform's own settings). */
+    supervisor?: boolean
   }
 }
 
 const hall = (path: string, component: RouteRecordRaw['component'], extra: Partial<RouteRecordRaw> = {}) => ({ path, component, meta: { face: 'hall' as const }, ...extra }) as RouteRecordRaw
 const staff = (path: string, component: RouteRecordRaw['component']) => ({ path, component, meta: { face: 'workbench' as const, staff: true } }) as RouteRecordRaw
+
+const supervision = (path: string, component: RouteRecordRaw['component'], supervisorOnly = false) => ({ path, component, meta: { face: 'supervision' as const, staff: true, supervisor: supervisorOnly } }) as RouteRecordRaw
 
 // `key` is reserved by Vue, so the item key reaches views as `itemKey`.
 const itemKeyProp = (r: RouteLocationNormalized) => ({ itemKey: String(r.params.key) })
@@ -32,6 +36,18 @@ export const routes: RouteRecordRaw[] = [
   { ...staff('/workbench/cases/:id', () => import('./modules/workbench/views/case-view.vue')), props: true } as RouteRecordRaw,
   { ...staff('/workbench/cases/:id/file', () => import('./modules/workbench/views/case-file-view.vue')), props: true } as RouteRecordRaw,
   staff('/workbench/window', () => import('./modules/workbench/views/window-view.vue')),
+  // Supervision platform (issue 7): the government's and a department's views; lazy, so the hall never loads it.
+  hall('/scores', () => import('./modules/supervision/views/hall-scores-view.vue')),
+  staff('/workbench/cards', () => import('./modules/supervision/views/cards-view.vue')),
+  { ...staff('/workbench/cards/:id', () => import('./modules/supervision/views/card-view.vue')), props: true } as RouteRecordRaw,
+  supervision('/supervision', () => import('./modules/supervision/views/dashboard-view.vue')),
+  supervision('/supervision/cases', () => import('./modules/supervision/views/drill-cases-view.vue')),
+  { ...supervision('/supervision/cases/:id', () => import('./modules/supervision/views/supervision-case-view.vue')), props: true } as RouteRecordRaw,
+  supervision('/supervision/cards', () => import('./modules/supervision/views/cards-view.vue')),
+  { ...supervision('/supervision/cards/:id', () => import('./modules/supervision/views/card-view.vue')), props: true } as RouteRecordRaw,
+  supervision('/supervision/interactions', () => import('./modules/supervision/views/interactions-view.vue')),
+  supervision('/supervision/scores', () => import('./modules/supervision/views/scores-view.vue')),
+  supervision('/supervision/rules', () => import('./modules/supervision/views/rules-view.vue'), true),
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 
@@ -45,7 +61,9 @@ export function createAppRouter() {
     if (!to.meta.staff) return true
     const session = useSessionStore()
     await session.restore()
-    return session.canWork ? true : { path: '/workbench/login', query: { next: to.fullPath } }
+    if (!session.canWork) return { path: '/workbench/login', query: { next: to.fullPath } }
+    if (to.meta.supervisor && !(session.user?.roles ?? []).some((r) => r === 'supervisor' || r === 'admin')) return { path: '/supervision' }
+    return true
   })
   // Move focus to the main region after navigation so screen readers announce the new page.
   router.afterEach(() => {

@@ -85,7 +85,7 @@ export class Client {
 let counter = 0
 
 /** Boots a fresh server (fresh database, demo data, templates) on an ephemeral loopback port. */
-export async function startServer(options: { now?: number; demo?: boolean } = {}): Promise<TestServer> {
+export async function startServer(options: { now?: number; demo?: boolean; clockControl?: boolean } = {}): Promise<TestServer> {
   let now = options.now ?? Date.parse('2026-03-02T09:00:00+08:00')
   let schema: string | undefined
   let sqliteFile: string | undefined
@@ -101,6 +101,8 @@ export async function startServer(options: { now?: number; demo?: boolean } = {}
     db: { databaseUrl: testPg, schema, sqliteFile },
     logger: silentLogger,
     now: () => now,
+    // As with SUNLIGHT_CLOCK_CONTROL=1: POST /api/dev/clock moves this server's clock.
+    ...(options.clockControl ? { clockControl: { set: (v: number) => void (now = v), offset: () => now - Date.now() } } : {}),
     config: { bcryptCost: 4, uploadDir: join(mkdtempSync(join(tmpdir(), 'sunlight-up-')), 'uploads') },
     demo: options.demo === false ? undefined : { templatesDir },
   })

@@ -17,6 +17,7 @@ import { hallRoutes } from './routes/hall'
 import { interactionRoutes } from './routes/interactions'
 import { homeRoutes } from './routes/home'
 import { operationRoutes } from './routes/operations'
+import { devRoutes, supervisionRoutes } from './routes/supervision'
 import { itemRoutes } from './routes/items'
 import { toolRoutes } from './routes/tools'
 import { uploadRoutes } from './routes/uploads'
@@ -51,6 +52,8 @@ export function routeTable(deps: Deps): RouteSpec[] {
     // designer: department pickers and draft document previews
     ...departmentRoutes(deps),
     ...itemPreviewRoutes(deps),
+    ...supervisionRoutes(deps),
+    ...devRoutes(deps),
   ]
   routes.push(
     defineRoute({

@@ -25,6 +25,8 @@ export interface BootOptions {
   db: DbConfig
   logger: Logger
   now?: () => number
+  /** With SUNLIGHT_CLOCK_CONTROL=1: the handle POST /api/dev/clock moves `now` with. */
+  clockControl?: import('./deps').ClockControl
   config?: Partial<ServerConfig>
   calendar?: Calendar
   /** First start: seed the demo organisation, accounts and templates (demo mode)… */
@@ -70,6 +72,7 @@ async function depsAndSeed(db: Db, o: BootOptions): Promise<Deps> {
     now: o.now ?? Date.now,
     config: { ...defaultConfig, ...o.config },
     limiter: createRateLimiter(),
+    ...(o.clockControl ? { clockControl: o.clockControl } : {}),
   }
   if (await isEmpty(deps)) {
     if (o.demo) await seedDemo(deps, await loadTemplates(o.demo.templatesDir, o.logger))

@@ -40,4 +40,26 @@ export interface Deps {
   now: () => number
   config: ServerConfig
   limiter: RateLimiter
+  /** Only with SUNLIGHT_CLOCK_CONTROL=1 (browser tests): `now` then runs at an offset that POST /api/dev/clock sets. */
+  clockControl?: ClockControl
+}
+
+export interface ClockControl {
+  /** Sets the clock to `t`; it runs on from there. */
+  set(t: number): void
+  offset(): number
+}
+
+/** A clock at an adjustable offset from `real` (for SUNLIGHT_CLOCK_CONTROL=1). */
+export function controlledClock(real: () => number = Date.now): { now: () => number; control: ClockControl } {
+  let offset = 0
+  return {
+    now: () => real() + offset,
+    control: {
+      set: (t) => {
+        offset = t - real()
+      },
+      offset: () => offset,
+    },
+  }
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
+import { controlledClock } from './deps'
 import { boot } from './bootstrap'
 import { hallPages } from './hall-pages'
 import { createLogger } from './logger'
@@ -21,7 +22,11 @@ if (!env.DATABASE_URL) mkdirSync(dirname(sqliteFile), { recursive: true })
 if (!demo && !(env.SUNLIGHT_ADMIN_USER && env.SUNLIGHT_ADMIN_PASSWORD))
   logger.warn('SUNLIGHT_DEMO=0 without SUNLIGHT_ADMIN_USER / SUNLIGHT_ADMIN_PASSWORD: no administrator will be created on a new database')
 
+// Browser tests only: a clock that POST /api/dev/clock can move (never on by default).
+const clock = env.SUNLIGHT_CLOCK_CONTROL === '1' ? controlledClock() : undefined
+if (clock) logger.warn('SUNLIGHT_CLOCK_CONTROL=1: the server clock can be moved by administrators (POST /api/dev/clock); never use this in production')
 const deps = await boot({
+  ...(clock ? { now: clock.now, clockControl: clock.control } : {}),
   db: { databaseUrl: env.DATABASE_URL, sqliteFile },
   logger,
   config: { secureCookies: env.SUNLIGHT_SECURE_COOKIES === '1', uploadDir: env.SUNLIGHT_UPLOADS ?? `${root}data/uploads` },

@@ -96,6 +96,8 @@ export interface CaseSummary {
   version: number
   createdAt: number
   updatedAt: number
+  /** The highest counting supervision card of the case (预警 / 黄牌 / 红牌), or null. */
+  cardLevel?: 'warning' | 'yellow' | 'red' | null
 }
 
 export interface CaseList {

@@ -4,6 +4,7 @@ import { documents } from './migration-003-documents'
 import { governance } from './migration-002-governance'
 import { hall } from './migration-005-hall'
 import { operations } from './migration-004-operations'
+import { supervision } from './migration-007-supervision'
 // 010: publication on a future effective date
 import { scheduledVersions } from './migration-010-scheduled-versions'
 
@@ -164,7 +165,7 @@ const m001: Migration = {
 }
 
 // Later parts of the server add their tables in their own files, listed here in order.
-export const migrations: readonly Migration[] = [m001, governance, documents, operations, hall, applicants, scheduledVersions]
+export const migrations: readonly Migration[] = [m001, governance, documents, operations, hall, applicants, supervision, scheduledVersions]
 
 /** Runs every migration not yet applied (knex's own bookkeeping tables). */
 export async function migrateLatest(k: Knex): Promise<string[]> {

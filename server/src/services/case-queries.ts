@@ -17,7 +17,7 @@ export interface CaseFilters {
   pageSize: number
 }
 
-const summary = (r: CaseRow) => ({
+export const summary = (r: CaseRow) => ({
   id: r.id,
   caseNo: r.case_no,
   itemKey: r.item_key,
@@ -28,6 +28,8 @@ const summary = (r: CaseRow) => ({
   applicantName: r.applicant_name,
   posts: JSON.parse(r.posts) as string[],
   version: r.version,
+  /** The highest counting supervision card of the case (预警 / 黄牌 / 红牌), or null. */
+  cardLevel: r.card_level ?? null,
   createdAt: Number(r.created_at),
   updatedAt: Number(r.updated_at),
 })

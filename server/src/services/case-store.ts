@@ -24,6 +24,8 @@ export interface CaseRow {
   created_at: number | string
   updated_at: number | string
   concluded_at: number | string | null
+  card_level?: string | null
+  promised_due_at?: number | string | null
 }
 
 export async function findCase(k: Knex | Knex.Transaction, where: { id?: string; case_no?: string }): Promise<CaseRow | undefined> {
@@ -51,6 +53,8 @@ export function projection(def: PowerItemDefinition, state: CaseState, now: numb
     posts: JSON.stringify([...new Set(posts)]),
     next_check_at: unraised ? now : (clocks.nextChangeAt ?? null),
     concluded_at: state.concludedAt ?? null,
+    promised_due_at: clocks.clocks.find((c) => c.kind === 'promised')?.deadline ?? null,
+    ...nextCaseChange(clocks.clocks),
   }
 }
 
@@ -64,6 +68,15 @@ export interface CaseChange {
   expectedVersion: number
   /** The staff member who acted (for "done" lists), if any. */
   actorId?: string
+  /** The case's state the change was decided on, when it differs from `row` (a second change in one group). */
+  before?: CaseState
+}
+
+/** The next level change of the case's own clocks (promised, statutory): when, which, to what. */
+function nextCaseChange(clocks: readonly { kind: string; next?: { level: string; at: number } }[]) {
+  let c: { kind: string; next?: { level: string; at: number } } | undefined
+  for (const x of clocks) if ((x.kind === 'promised' || x.kind === 'statutory') && x.next && (!c?.next || x.next.at < c.next.at)) c = x
+  return { next_case_at: c?.next?.at ?? null, next_kind: c?.kind ?? null, next_level: c?.next?.level ?? null }
 }
 
 /**
@@ -135,6 +148,7 @@ export async function writeCaseChanges(trx: Knex.Transaction, deps: Deps, change
   const acts = new Map<string, { case_id: string; user_id: string; at: number }>()
   for (const c of changes) if (c.actorId) acts.set(`${c.row.id}\u0000${c.actorId}`, { case_id: c.row.id, user_id: c.actorId, at: now })
   for (const part of chunks([...acts.values()])) await trx('case_acts').insert(part).onConflict(['case_id', 'user_id']).merge(['at'])
+  await recordWaits(trx, changes)
 }
 
 /**
@@ -162,6 +176,34 @@ async function updateManySqlite(trx: Knex.Transaction, updates: readonly { id: s
       throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { caseId: missed?.id, expectedVersion: missed?.expected })
     }
   }
+}
+
+/**
+ * How long each step waited before it was completed (or returned), per item × step × department:
+ * the flowchart heat overlay of the supervision dashboard reads these sums. One multi-row upsert
+ * for all changes (summed per key first: one statement may not touch a row twice on PostgreSQL).
+ */
+async function recordWaits(trx: Knex.Transaction, changes: readonly CaseChange[]): Promise<void> {
+  const sums = new Map<string, { item_key: string; node: string; department_id: string; completed: number; wait_ms: number }>()
+  for (const c of changes) {
+    let before: CaseState | undefined
+    for (const e of c.events) {
+      if ((e.type !== 'step:completed' && e.type !== 'step:returned') || !e.node) continue
+      before ??= c.before ?? stateOf(c.row)
+      const task = before.tasks.find((t) => t.node === e.node)
+      if (!task) continue
+      const key = `${c.row.item_key}\u0000${e.node}\u0000${c.row.department_id}`
+      const sum = sums.get(key) ?? { item_key: c.row.item_key, node: e.node, department_id: c.row.department_id, completed: 0, wait_ms: 0 }
+      sum.completed += 1
+      sum.wait_ms += Math.max(0, e.at - task.enteredAt)
+      sums.set(key, sum)
+    }
+  }
+  for (const part of chunks([...sums.values()]))
+    await trx('node_wait_stats')
+      .insert(part)
+      .onConflict(['item_key', 'node', 'department_id'])
+      .merge({ completed: trx.raw('node_wait_stats.completed + excluded.completed'), wait_ms: trx.raw('node_wait_stats.wait_ms + excluded.wait_ms') })
 }
 
 export async function insertEvents(trx: Knex.Transaction, caseId: string, departmentId: string, events: readonly CaseEvent[]): Promise<void> {

@@ -11,6 +11,7 @@ import type { StaffCommand } from './commands'
 import { nextValue } from './counters'
 import { currentPublished, definitionAt } from './items-store'
 import { visibleDepartments } from './org'
+import { afterCommand } from './supervision-evaluate'
 
 export const staffActor = (u: User): Actor => ({ id: u.id, name: u.name, kind: 'staff', department: u.departmentId ?? undefined, posts: u.posts })
 
@@ -175,7 +176,7 @@ const commandGroup: WriteGroup<CommandJob, CommandResponse> = {
           throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: cur.state.seq, expectedVersion: job.expectedVersion })
         const r = applyCommand(def, cur.state, job.engineCmd, job.now, deps.calendar)
         if (!r.ok) throw refused(r.refusal)
-        changes.push({ row: cur.row, def, state: r.state, events: r.events, expectedVersion: job.expectedVersion, actorId: job.user.id })
+        changes.push({ row: cur.row, def, state: r.state, events: r.events, expectedVersion: job.expectedVersion, actorId: job.user.id, before: cur.state })
         current.set(job.caseId, { row: cur.row, state: r.state })
         const response: CommandResponse = { caseId: job.caseId, version: r.state.seq, status: r.state.status, events: r.events.map(publicEvent), tasks: r.state.tasks.map((t) => t.node) }
         if (job.idemKey) {
@@ -189,6 +190,7 @@ const commandGroup: WriteGroup<CommandJob, CommandResponse> = {
     }
     await writeCaseChanges(trx, deps, changes)
     for (let i = 0; i < newKeys.length; i += 100) await trx('idempotency_keys').insert(newKeys.slice(i, i + 100))
+    await superviseChanges(trx, deps, changes, jobs[0]?.now ?? deps.now())
     return outcomes
   },
 }
@@ -225,6 +227,7 @@ export async function runCommand(deps: Deps, user: User, caseId: string, cmd: St
       const r = applyCommand(def, stateOf(fresh), engineCmd, now, deps.calendar)
       if (!r.ok) throw refused(r.refusal)
       await saveEvents(trx, deps, fresh, def, r.state, r.events, expectedVersion, user.id)
+      await superviseCommand(trx, deps, fresh, def, r.state, r.events, now)
       if (cmd.type === 'supplement') await linkFiles(trx, caseId, cmd.materials)
       if (cmd.type === 'merge') await mergeOthers(trx, deps, user, fresh, cmd.caseNos, cmd.reason, now)
       const response: CommandResponse = { caseId, version: r.state.seq, status: r.state.status, events: r.events.map(publicEvent), tasks: r.state.tasks.map((t) => t.node) }
@@ -238,6 +241,30 @@ export async function runCommand(deps: Deps, user: User, caseId: string, cmd: St
       if (seen) return JSON.parse(seen.response) as unknown
     }
     throw e
+  }
+}
+
+/**
+ * Flow and content supervision rules for the command just applied, in its transaction but in a
+ * savepoint of its own: a fault in supervision is logged and never blocks handling the case.
+ */
+async function superviseCommand(trx: import('knex').Knex.Transaction, deps: Deps, row: CaseRow, def: PowerItemDefinition, state: CaseState, events: readonly CaseEvent[], now: number) {
+  try {
+    await trx.transaction((sp) => afterCommand(sp, deps, row, def, state, events, now))
+  } catch (e) {
+    deps.logger.error({ err: e, caseId: row.id }, 'supervision rules after a command failed')
+  }
+}
+
+/** superviseCommand for every change of a command group, in one savepoint (a fault skips supervision, never the commands). */
+async function superviseChanges(trx: import('knex').Knex.Transaction, deps: Deps, changes: readonly CaseChange[], now: number) {
+  if (changes.length === 0) return
+  try {
+    await trx.transaction(async (sp) => {
+      for (const c of changes) await afterCommand(sp, deps, c.row, c.def, c.state, c.events, now)
+    })
+  } catch (e) {
+    deps.logger.error({ err: e, cases: changes.map((c) => c.row.id) }, 'supervision rules after a command group failed')
   }
 }
 

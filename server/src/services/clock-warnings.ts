@@ -31,6 +31,8 @@ export interface RaisedWarning {
   level: Level
   point: string
   message: string
+  /** A definition's monitoring point held for manual confirmation (supervision cards). */
+  mode?: 'auto' | 'manual'
 }
 
 const nodeKey = (c: ClockReport) => (c.kind === 'step' ? (c.node ?? '') : c.kind === 'specialProcedure' ? `${c.procedure ?? ''}@${c.start}` : '')

@@ -6,6 +6,7 @@ import { AppError } from '../errors'
 import { projection, saveEvents, stateOf, type CaseRow } from './case-store'
 import { CLOCK_ZH, dueClockWarnings, LEVEL_ZH, type RaisedWarning } from './clock-warnings'
 import { definitionAt } from './items-store'
+import { cardsForWarnings } from './supervision-evaluate'
 
 /**
  * One scheduler visit of one case, at the instant the engine said a clock changes level
@@ -69,8 +70,8 @@ export async function checkCase(deps: Deps, row: CaseRow, retryMs: number): Prom
     }
     const points = evaluateMonitoring(def, state, now, cal)
     for (const e of points.events) {
-      const d = e.data as { point: string; level: Level; message: string }
-      raised.push({ kind: 'point', node: d.point.replace(/@v\d+$/, ''), level: d.level, point: d.point, message: d.message })
+      const d = e.data as { point: string; level: Level; message: string; mode?: 'auto' | 'manual' }
+      raised.push({ kind: 'point', node: d.point.replace(/@v\d+$/, ''), level: d.level, point: d.point, message: d.message, mode: d.mode })
       events.push(e)
     }
     state = points.state
@@ -79,7 +80,7 @@ export async function checkCase(deps: Deps, row: CaseRow, retryMs: number): Prom
         const p = projection(def, state, now, cal)
         // Nothing left to raise here (a level already in the warnings table): wait for the next change.
         const next = p.next_check_at === now ? (caseClocks(def, state, now, cal).nextChangeAt ?? null) : p.next_check_at
-        const n = await trx('cases').where({ id: row.id, version: row.version }).update({ level: p.level, next_check_at: next })
+        const n = await trx('cases').where({ id: row.id, version: row.version }).update({ level: p.level, next_check_at: next, next_case_at: p.next_case_at, next_kind: p.next_kind, next_level: p.next_level })
         if (n === 0) throw new AppError('CONFLICT', 'case changed')
         return
       }
@@ -101,6 +102,8 @@ export async function checkCase(deps: Deps, row: CaseRow, retryMs: number): Prom
           raised_at: now,
         })),
       )
+      // The supervision rules turn the warnings into cards in the same transaction.
+      await cardsForWarnings(trx, { row, def, state, now, deps }, raised)
     })
     return { outcome: events.length ? 'raised' : 'rescheduled', raised }
   } catch (e) {

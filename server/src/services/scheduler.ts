@@ -4,6 +4,8 @@ import type { Deps } from '../deps'
 import { reloadCalendarIfChanged } from './calendar-admin'
 import { settleScheduled } from './items-store'
 import { processDueCases, type DueRunResult } from './scheduler-cases'
+import { issueDueCaseCards } from './supervision-bulk'
+import { runTimeRules } from './supervision-evaluate'
 
 /**
  * The warning scheduler, safe with several server processes on one PostgreSQL.
@@ -45,6 +47,8 @@ export async function releaseLease(deps: Deps, owner: string, name = LEASE_NAME)
 export interface SchedulerRun extends DueRunResult {
   leader: boolean
   calendarReloaded: boolean
+  /** Cards the time rules on consultations, complaints, rating follow-ups and 督办 orders wrote. */
+  cards: number
 }
 
 export interface SchedulerOptions {
@@ -65,10 +69,22 @@ const ttlOf = (o: SchedulerOptions) => o.ttlMs ?? Math.max(30_000, 3 * (o.interv
 export async function runSchedulerOnce(deps: Deps, owner: string = processOwner, opts: SchedulerOptions = {}): Promise<SchedulerRun> {
   const calendarReloaded = await reloadCalendarIfChanged(deps)
   const leader = await acquireLease(deps, owner, ttlOf(opts))
-  if (!leader) return { leader, calendarReloaded, checked: 0, raised: 0, conflicts: 0, failed: 0 }
+  if (!leader) return { leader, calendarReloaded, checked: 0, raised: 0, conflicts: 0, failed: 0, cards: 0 }
   // versions approved for a later date come into force on their day (the hall resolves it anyway)
   await settleScheduled(deps)
-  return { leader, calendarReloaded, ...(await processDueCases(deps, { batch: opts.batch })) }
+  let cards = 0
+  try {
+    cards += (await issueDueCaseCards(deps)).cards // many cases crossing a level at once: one set-based pass
+  } catch (e) {
+    deps.logger.error({ err: e }, 'scheduler: bulk card issue failed; the per-case visits still issue them')
+  }
+  const due = await processDueCases(deps, { batch: opts.batch })
+  try {
+    cards += await runTimeRules(deps)
+  } catch (e) {
+    deps.logger.error({ err: e }, 'scheduler: supervision time rules failed; retrying next tick')
+  }
+  return { leader, calendarReloaded, ...due, cards }
 }
 
 /** Lease holder, due cases and the earliest due instant, for operators. */
