@@ -133,8 +133,16 @@ describe('server/authorization matrix (generated from the route table)', () => {
       version = (await (clients.get(user) as Client).post(`/api/cases/${caseId}/commands`, { expectedVersion: version, command })).body.version
     expect((await anon.post('/api/hall/ratings', { caseNo: applied.body.caseNo, queryCode: applied.body.queryCode, stars: 1, comment: '多次往返', channel: 'pc' })).status).toBe(201)
     const ratingId = ((await own.get('/api/ratings?pageSize=200')).body.items as { id: string; caseNo: string }[]).find((r) => r.caseNo === applied.body.caseNo)?.id as string
+    // A supervision card on the case (issued by hand by the supervisor) and the unit's notification of it.
+    const supervisor = clients.get('supervisor') as Client
+    // the city's supervisor (成都市纪委监委) does not reach a provincial department's card
+    const cdSupervisor = clients.get('cd-supervisor') as Client
+    const card = await supervisor.post('/api/supervision/cards', { caseId, level: 'yellow', message: '未按承诺时限办结（授权矩阵测试）', feedbackDays: 30 })
+    expect(card.status).toBe(201)
+    const cardId = (card.body.card?.id ?? card.body.id) as string
+    const note = ((await own.get('/api/notifications')).body.items as { id: string; cardId?: string }[])[0]
     // `by`: the own-department caller when the handler's post is not the one the operation needs.
-    const records: Record<string, { id: string; body?: unknown; by?: Client }> = {
+    const records: Record<string, { id: string; body?: unknown; by?: Client; other?: Client }> = {
       'get /api/cases/:id': { id: caseId },
       'get /api/cases/:id/file.pdf': { id: caseId },
       'post /api/cases/:id/commands': { id: caseId, body: { expectedVersion: version, command: { type: 'suspend', reason: '等待复函' } } },
@@ -150,11 +158,22 @@ describe('server/authorization matrix (generated from the route table)', () => {
       'post /api/complaints/:id/extend': { id: await idOf('complaints', c.body.no), body: { days: 3, reason: '需要调查' } },
       'post /api/complaints/:id/close': { id: await idOf('complaints', c.body.no) },
       'post /api/ratings/:id/follow-up': { id: ratingId, body: { revisit: '电话回访', substantiated: false, feedback: '已说明情况' } },
+      'get /api/supervision/cards/:id': { id: cardId },
+      'post /api/supervision/cards/:id/feedback': { id: cardId, body: { content: '已督促承办人员加快办理。' } },
+      'post /api/supervision/cards/:id/appeal': { id: cardId, body: { reason: '该件因申请人补正材料延误，不应计入超期。' } },
+      'post /api/notifications/:id/read': { id: note?.id as string },
+      'post /api/supervision/cards/:id/close': { id: cardId, body: { note: '已整改到位' }, by: supervisor, other: cdSupervisor },
+      'post /api/supervision/cards/:id/order': { id: cardId, body: { content: '请于期限内办结并报告。', dueDay: '2026-03-20' }, by: supervisor, other: cdSupervisor },
+      'post /api/supervision/cards/:id/appeal-decision': { id: cardId, body: { accept: false, reason: '理由不成立' }, by: supervisor, other: cdSupervisor },
+      'post /api/supervision/cards/:id/dismiss': { id: cardId, body: { reason: '经核实系系统误报' }, by: supervisor, other: cdSupervisor },
+      'post /api/supervision/cards/:id/confirm': { id: cardId, body: { note: '确认' }, by: supervisor, other: cdSupervisor },
     }
     const notDepartmental: Record<string, string> = {
       'get /api/catalog/:key': 'public catalog',
       'get /api/hall/my-cases/:caseNo': "the applicant's own cases (hall spec)",
       'get /api/files/:id': 'download token or case department, checked in uploads.spec',
+      'post /api/supervision/scores/appeals/:id/decision': 'supervisors only (staff get 403)',
+      'get /api/supervision/dashboard/:figure': "a figure's name, not a record; every figure is scoped to the caller's departments (supervision-dashboard.spec)",
     }
     const problems: string[] = []
     for (const r of routes.filter((x) => /:[A-Za-z]+/.test(x.path))) {
@@ -167,7 +186,7 @@ describe('server/authorization matrix (generated from the route table)', () => {
       }
       const path = r.path.replace(/:[A-Za-z]+/, rec.id)
       const body = r.method === 'get' ? undefined : (rec.body ?? {})
-      const theirs = await other.request(r.method.toUpperCase(), path, body)
+      const theirs = await (rec.other ?? other).request(r.method.toUpperCase(), path, body)
       if (theirs.status !== 404) problems.push(`${key} by another department → ${theirs.status} (expected 404)`)
       const mine = await (rec.by ?? own).request(r.method.toUpperCase(), path, body)
       if (mine.status === 404 || mine.status === 403 || mine.status >= 500) problems.push(`${key} by the own department → ${mine.status} ${JSON.stringify(mine.body).slice(0, 160)}`)

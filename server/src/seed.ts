@@ -19,6 +19,7 @@ export const demoDepartments: Department[] = [
   { id: 'cd-rsj', parentId: 'cd', name: '成都市人力资源和社会保障局', level: 'unit', creditCode: '11510100008245377E', regionCode: '510100000000' },
   { id: 'cd-mzj', parentId: 'cd', name: '成都市民政局', level: 'unit', creditCode: '11510100008293142Q', regionCode: '510100000000' },
   { id: 'cd-sfj', parentId: 'cd', name: '成都市司法局', level: 'unit', creditCode: null, regionCode: '510100000000' },
+  { id: 'cd-jw', parentId: 'cd', name: '成都市纪委监委', level: 'unit', creditCode: null, regionCode: '510100000000' },
   { id: 'cd-jj', parentId: 'cd', name: '成都市锦江区人民政府', level: 'county', creditCode: null, regionCode: '510104000000' },
   { id: 'cd-jj-scj', parentId: 'cd-jj', name: '成都市锦江区市场监督管理局', level: 'unit', creditCode: '11510104MB0L377210', regionCode: '510104000000' },
   { id: 'cd-jn', parentId: 'cd', name: '成都市金牛区人民政府', level: 'county', creditCode: null, regionCode: '510106000000' },
@@ -52,6 +53,7 @@ export const demoUsers: DemoUser[] = [
   { id: 'jn-investigator2', name: '陈执法（金牛区市场监管局）', dept: 'cd-jn-scj', roles: ['staff'], posts: ['investigator'] },
   { id: 'jn-legal', name: '褚法制（金牛区市场监管局）', dept: 'cd-jn-scj', roles: ['staff'], posts: ['legal', 'handler', 'hearing', 'delivery'] },
   { id: 'supervisor', name: '孙监察（省纪委监委）', dept: 'sc-jw', roles: ['supervisor'] },
+  { id: 'cd-supervisor', name: '何监察（成都市纪委监委）', dept: 'cd-jw', roles: ['supervisor'] },
   { id: 'admin', name: '系统管理员', dept: 'sc', roles: ['admin'] },
   { id: 'citizen', name: '王市民（申请人）', dept: null, roles: ['applicant'] },
 ]

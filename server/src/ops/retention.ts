@@ -27,7 +27,7 @@ export const MIN_RETENTION_YEARS = 3
 export const ARCHIVE_FORMAT = 'sunlight-case-archive'
 
 /** Tables with a case_id, in deletion order (children before the case row). */
-export const CASE_TABLES = ['rating_followups', 'ratings', 'documents', 'warnings', 'exchange_deliveries', 'outbox', 'case_acts', 'idempotency_keys', 'files', 'case_events'] as const
+export const CASE_TABLES = ['rating_followups', 'ratings', 'documents', 'notifications', 'cards', 'warnings', 'exchange_deliveries', 'outbox', 'case_acts', 'idempotency_keys', 'files', 'case_events'] as const
 
 export interface ArchiveOptions {
   years: number
@@ -82,12 +82,17 @@ export async function archiveConcluded(db: Db, o: ArchiveOptions): Promise<Archi
       const ids = rows.map((r) => r.id as string)
       const related: Record<string, Record<string, unknown>[]> = {}
       for (const table of CASE_TABLES) related[table] = (await trx(table).whereIn('case_id', ids)) as Record<string, unknown>[]
+      // A supervision card's log is keyed by the card: archived with (and deleted before) its card.
+      const cardIds = (related.cards ?? []).map((c) => c.id as string)
+      const cardEvents = cardIds.length ? ((await trx('card_events').whereIn('card_id', cardIds)) as Record<string, unknown>[]) : []
+      const caseOfCard = new Map((related.cards ?? []).map((c) => [c.id as string, c.case_id as string]))
+      related.card_events = cardEvents.map((e) => ({ ...e, case_id: caseOfCard.get(e.card_id as string) }))
       const lines = rows.map((row) => {
         const of = (table: string) => (related[table] ?? []).filter((r) => r.case_id === row.id)
         const events = of('case_events')
           .map((e) => ({ seq: Number(e.seq), hash: e.hash as string, event: JSON.parse(e.event as string) as CaseEvent }))
           .sort((a, b) => a.seq - b.seq)
-        const rest = Object.fromEntries(CASE_TABLES.filter((t) => t !== 'case_events').map((t) => [t, of(t)]))
+        const rest = Object.fromEntries([...CASE_TABLES.filter((t) => t !== 'case_events'), 'card_events'].map((t) => [t, of(t)]))
         return JSON.stringify({ case: row, events, related: rest })
       })
       const digest = createHash('sha256')
@@ -101,6 +106,7 @@ export async function archiveConcluded(db: Db, o: ArchiveOptions): Promise<Archi
       fsyncPath(tmp)
       renameSync(tmp, file)
       fsyncPath(o.outDir)
+      if (cardIds.length) await trx('card_events').whereIn('card_id', cardIds).delete()
       for (const table of CASE_TABLES) await trx(table).whereIn('case_id', ids).delete()
       await trx('cases').whereIn('id', ids).delete()
       return { file, cases: rows.length, events: (related.case_events ?? []).length }
