@@ -13,7 +13,8 @@ async function messageCompiler(): Promise<Compile> {
 }
 
 /**
- * Compiles the runtime's UI messages (src/i18n/<locale>*.ts) to vue-i18n's message ASTs at build
+ * Compiles the runtime's UI messages (src/i18n/<locale>*.ts and the supervision module's
+ * modules/supervision/i18n/<locale>.ts) to vue-i18n's message ASTs at build
  * time, so the app ships without vue-i18n's message compiler (`__INTLIFY_DROP_MESSAGE_COMPILER__`,
  * set with this plugin in vite.config.ts): the hall's first load is that much smaller. A message
  * that does not compile fails the build. Build only: tests and the dev server use plain strings
@@ -25,7 +26,8 @@ export function precompileMessages(): Plugin {
     name: 'sunlight:precompile-messages',
     apply: 'build',
     async transform(code, id) {
-      if (!/[\\/]src[\\/]i18n[\\/](zh-CN|en-US)(-workbench)?\.ts$/.test(id)) return null
+      // src/i18n/<locale>.ts and any module's own src/modules/<module>/i18n/<locale>.ts (merged later)
+      if (!/[\\/]src[\\/](modules[\\/][^\\/]+[\\/])?i18n[\\/](zh-CN|en-US)(-workbench)?\.ts$/.test(id)) return null
       compile ??= await messageCompiler()
       const run = compile
       // The message files are plain data (an exported object literal, no imports): evaluate the
