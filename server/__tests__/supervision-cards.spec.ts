@@ -67,8 +67,8 @@ describe('server/supervision cards: rules fire once, the lifecycle and its guard
       'time.step.warning:warning:issued',
       'time.step.yellow:yellow:issued',
     ])
-    const row = (await t.deps.db.knex('cases').where({ id: caseId }).first()) as { card_level: string }
-    expect(row.card_level).toBe('red')
+    const row = (await t.deps.db.knex('case_card_levels').where({ case_id: caseId }).first()) as { level: string }
+    expect(row.level).toBe('red')
   })
 
   it('should issue the cards of cases crossing a level in one set-based pass, and the per-case visit adds no duplicate', async () => {
@@ -153,7 +153,7 @@ describe('server/supervision cards: rules fire once, the lifecycle and its guard
     await (await as('window')).post(`/api/supervision/cards/${yellowId}/appeal`, { reason: '承诺时限计算有误' })
     const ok = await (await as('supervisor')).post(`/api/supervision/cards/${yellowId}/appeal-decision`, { accept: true, reason: '经核实，申诉成立' })
     expect(ok.body.card).toMatchObject({ status: 'revoked', appealStatus: 'accepted' })
-    const level = async () => ((await t.deps.db.knex('cases').where({ id: caseId }).first()) as { card_level: string }).card_level
+    const level = async () => ((await t.deps.db.knex('case_card_levels').where({ case_id: caseId }).first()) as { level: string }).level
     expect(await level()).toBe('red') // the step's red card still stands
     for (const c of (await cardsOf(caseId)).filter((x) => x.level !== 'warning')) await t.deps.db.knex('cards').where({ id: c.id }).update({ status: 'appealed', appeal_status: 'open' })
     for (const c of (await cardsOf(caseId)).filter((x) => x.level !== 'warning'))
