@@ -8,13 +8,16 @@ import { loadRules } from './supervision-rules'
 /**
  * Set-based first pass of each scheduler tick: when many cases cross a level of their promised
  * or statutory clock at once (a holiday ends, a limit shared by a batch of applications runs
- * out), their cards are found by one index range scan (cases.next_check_at ≤ now, with the
- * projection's next_kind / next_level) and issued in one transaction, without loading each
- * case's state. The per-case visit that follows (scheduler-cases.ts) then appends the
- * monitor:raised event to each case's chain and records the warning; its own card for the same
- * rule version is a duplicate of the business key and is skipped. Each pass covers the interval
- * since the previous one (a cursor in settings). Rules with an extra condition
- * need the case facts and are left to the per-case visit.
+ * out), their cards are issued in one transaction without loading any case into Node: per rule,
+ * one INSERT … SELECT over the index range cases.next_case_at ∈ (cursor, now] (with the
+ * projection's next_kind / next_level), the message rendered in SQL from the template's literal
+ * parts and the case's number and promised deadline; then, each one statement over the new cards'
+ * id range, the card log, the unit's notifications (each card when a unit got a few, else one
+ * line per rule saying how many) and the highest card per case (case_card_levels). The per-case
+ * visit that follows (scheduler-cases.ts) then appends the monitor:raised event to each case's
+ * chain and records the warning; its own card for the same rule version is a duplicate of the
+ * business key and is skipped. Each pass covers the interval since the previous one (a cursor in
+ * settings). Rules with an extra condition need the case facts and are left to the per-case visit.
  */
 
 /** The facts the projection holds: a template naming any other (or the scheduler's own message) is left to the per-case visit. */
