@@ -67,8 +67,8 @@ describe('server/supervision cards: rules fire once, the lifecycle and its guard
       'time.step.warning:warning:issued',
       'time.step.yellow:yellow:issued',
     ])
-    const row = (await t.deps.db.knex('cases').where({ id: caseId }).first()) as { card_level: string }
-    expect(row.card_level).toBe('red')
+    const row = (await t.deps.db.knex('case_card_levels').where({ case_id: caseId }).first()) as { level: string }
+    expect(row.level).toBe('red')
   })
 
   it('should issue the cards of cases crossing a level in one set-based pass, and the per-case visit adds no duplicate', async () => {
@@ -88,6 +88,41 @@ describe('server/supervision cards: rules fire once, the lifecycle and its guard
     expect(after.map((c) => c.id)).toEqual([first?.id])
     const w = await t.deps.db.knex('warnings').where({ case_id: caseId, kind: 'promised', level: 'warning' })
     expect(w).toHaveLength(1) // the chain event and warning row come from the per-case visit
+  })
+
+  it('should write the same message, card log and highest card in the set-based pass as the per-case visit would', async () => {
+    t.setNow(at('2026-04-01T09:00:00+08:00'))
+    const caseId = await acceptedCase()
+    const row = (await t.deps.db.knex('cases').where({ id: caseId }).first()) as { case_no: string; next_case_at: string | number }
+    // Acceptance with originals unchecked already gave the case a 黄牌; drop that mark here so the pass's own write shows.
+    await t.deps.db.knex('case_card_levels').where({ case_id: caseId }).delete()
+    t.setNow(Number(row.next_case_at))
+    await issueDueCaseCards(t.deps)
+    const card = (await t.deps.db.knex('cards').where({ case_id: caseId, rule_id: 'time.promised.warning' }).first()) as { id: string; message: string; status: string; issued_by: string }
+    expect(card).toMatchObject({ status: 'issued', issued_by: 'system' })
+    expect(card.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(card.message).toBe(`办件编号为${row.case_no}，项目名称为宗教活动场所筹备设立审批，承诺时限为2026-04-21，即将超过承诺时限，请速办理。`)
+    const log = await t.deps.db.knex('card_events').where({ card_id: card.id })
+    expect(log.map((e: { action: string; to_status: string }) => `${e.action}:${e.to_status}`)).toEqual(['issued:issued'])
+    const list = await (await as('window')).get(`/api/cases?view=all&q=${row.case_no}`)
+    expect(list.body.items.find((c: { id: string }) => c.id === caseId)?.cardLevel).toBe('warning')
+    const notes = (await (await as('window')).get('/api/notifications?pageSize=200')).body.items as { cardId: string | null; kind: string }[]
+    expect(notes.some((n) => n.cardId === card.id && n.kind === 'card')).toBe(true)
+  })
+
+  it('should tell a unit that got many cards in one pass how many, in one notification per rule instead of one per card', async () => {
+    t.setNow(at('2026-05-06T09:00:00+08:00'))
+    const ids = [await acceptedCase(), await acceptedCase(), await acceptedCase(), await acceptedCase(), await acceptedCase()]
+    const row = (await t.deps.db.knex('cases').where({ id: ids[0] }).first()) as { next_case_at: string | number }
+    t.setNow(Number(row.next_case_at))
+    await issueDueCaseCards(t.deps)
+    const cards = (await t.deps.db.knex('cards').whereIn('case_id', ids).andWhere({ rule_id: 'time.promised.warning' })) as { id: string }[]
+    expect(cards).toHaveLength(5)
+    const notes = (await (await as('window')).get('/api/notifications?pageSize=200')).body.items as { cardId: string | null; kind: string; title: string; body: string; createdAt: number }[]
+    expect(notes.some((n) => cards.some((c) => c.id === n.cardId))).toBe(false)
+    const summary = notes.find((n) => n.kind === 'cards' && n.createdAt === Number(row.next_case_at))
+    expect(summary?.title).toBe('预警：承诺时限预警')
+    expect(Number(/本单位新发(\d+)张预警/.exec(summary?.body ?? '')?.[1])).toBeGreaterThanOrEqual(5)
   })
 
   it("should notify the responsible unit's staff in the app, and nobody elsewhere", async () => {
@@ -153,7 +188,7 @@ describe('server/supervision cards: rules fire once, the lifecycle and its guard
     await (await as('window')).post(`/api/supervision/cards/${yellowId}/appeal`, { reason: '承诺时限计算有误' })
     const ok = await (await as('supervisor')).post(`/api/supervision/cards/${yellowId}/appeal-decision`, { accept: true, reason: '经核实，申诉成立' })
     expect(ok.body.card).toMatchObject({ status: 'revoked', appealStatus: 'accepted' })
-    const level = async () => ((await t.deps.db.knex('cases').where({ id: caseId }).first()) as { card_level: string }).card_level
+    const level = async () => ((await t.deps.db.knex('case_card_levels').where({ case_id: caseId }).first()) as { level: string }).level
     expect(await level()).toBe('red') // the step's red card still stands
     for (const c of (await cardsOf(caseId)).filter((x) => x.level !== 'warning')) await t.deps.db.knex('cards').where({ id: c.id }).update({ status: 'appealed', appeal_status: 'open' })
     for (const c of (await cardsOf(caseId)).filter((x) => x.level !== 'warning'))

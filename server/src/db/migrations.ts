@@ -7,6 +7,7 @@ import { operations } from './migration-004-operations'
 import { supervision } from './migration-007-supervision'
 // 010: publication on a future effective date
 import { scheduledVersions } from './migration-010-scheduled-versions'
+import { caseCardLevels } from './migration-011-case-card-levels'
 
 export interface Migration {
   name: string
@@ -165,7 +166,7 @@ const m001: Migration = {
 }
 
 // Later parts of the server add their tables in their own files, listed here in order.
-export const migrations: readonly Migration[] = [m001, governance, documents, operations, hall, applicants, supervision, scheduledVersions]
+export const migrations: readonly Migration[] = [m001, governance, documents, operations, hall, applicants, supervision, scheduledVersions, caseCardLevels]
 
 /** Runs every migration not yet applied (knex's own bookkeeping tables). */
 export async function migrateLatest(k: Knex): Promise<string[]> {

@@ -34,25 +34,3 @@ export async function insertJson(
   }
   return out
 }
-
-/**
- * `update table set … where id in (ids)`, by primary key: PostgreSQL `id = any($array)`, SQLite an
- * IN list of bound values (an IN over json_each made SQLite scan the whole table per statement).
- */
-export async function updateWhereIdIn(trx: Knex | Knex.Transaction, table: string, ids: readonly string[], set: Record<string, unknown>, extraWhere?: { sql: string; bindings: Knex.RawBinding[] }): Promise<void> {
-  if (ids.length === 0) return
-  const pg = trx.client.config.client === 'pg'
-  const cols = Object.keys(set)
-  const head = `update "${table}" set ${cols.map((c) => `"${c}" = ?`).join(', ')} where `
-  const tail = extraWhere ? ` and ${extraWhere.sql}` : ''
-  const values = cols.map((c) => set[c]) as Knex.RawBinding[]
-  if (pg) {
-    await trx.raw(`${head}id = any(?)${tail}`, [...values, [...ids] as unknown as Knex.RawBinding, ...(extraWhere?.bindings ?? [])])
-    return
-  }
-  const per = 30_000
-  for (let i = 0; i < ids.length; i += per) {
-    const part = ids.slice(i, i + per)
-    await trx.raw(`${head}id in (${part.map(() => '?').join(', ')})${tail}`, [...values, ...part, ...(extraWhere?.bindings ?? [])])
-  }
-}

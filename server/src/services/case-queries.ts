@@ -2,6 +2,7 @@ import type { PowerItemDefinition } from '@sunlight/definition'
 import { caseClocks, verifyChain, type CaseEvent, type CaseState } from '@sunlight/engine'
 import type { User } from '../auth/roles'
 import type { Deps } from '../deps'
+import { withCardLevels } from './case-card-levels'
 import { eventsOf, stateOf, type CaseRow } from './case-store'
 import { caseForUser, publicEvent } from './cases'
 import { definitionAt } from './items-store'
@@ -57,7 +58,7 @@ export async function listCases(deps: Deps, user: User, f: CaseFilters) {
   if (f.level) q.where('cases.level', f.level)
   if (f.q) q.andWhere((w) => w.where('cases.case_no', 'like', `%${f.q}%`).orWhere('cases.applicant_name', 'like', `%${f.q}%`))
   const total = Number(((await q.clone().clearSelect().count({ n: '*' }).first()) as { n: number | string }).n)
-  const rows = (await q.orderBy('cases.updated_at', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize)) as CaseRow[]
+  const rows = await withCardLevels(k, (await q.orderBy('cases.updated_at', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize)) as CaseRow[])
   return { total, page: f.page, pageSize: f.pageSize, items: rows.map(summary) }
 }
 
@@ -78,7 +79,8 @@ export function verifyCase(events: readonly CaseEvent[], state: CaseState) {
 
 /** Everything a case page shows: state, timeline, clocks now, the chain check, and what this user may do. */
 export async function caseDetail(deps: Deps, user: User, caseId: string) {
-  const row = await caseForUser(deps, user, caseId)
+  const [row] = await withCardLevels(deps.db.knex, [await caseForUser(deps, user, caseId)])
+  if (!row) throw new Error('unreachable')
   const def = await definitionAt(deps, row.item_key, row.item_version)
   const state = stateOf(row)
   const events = await eventsOf(deps.db.knex, row.id)

@@ -24,6 +24,7 @@ export interface CaseRow {
   created_at: number | string
   updated_at: number | string
   concluded_at: number | string | null
+  /** Not a column: the highest card (case_card_levels), filled in by withCardLevels where shown. */
   card_level?: string | null
   promised_due_at?: number | string | null
 }

@@ -3,7 +3,8 @@ import type { Knex } from 'knex'
 import type { User } from '../auth/roles'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { insertJson, updateWhereIdIn } from './bulk-sql'
+import { insertJson } from './bulk-sql'
+import { raiseCardLevels, setCardLevel } from './case-card-levels'
 import { findCase } from './case-store'
 import { listDepartments, visibleDepartments } from './org'
 import { COUNTING, levelRank, levelZh, OPEN, type CardLevel, type CardStatus, type Rule, type RuleKind } from './supervision-model'
@@ -265,20 +266,15 @@ async function notifyUnits(trx: Knex.Transaction | Knex, cards: readonly CardRow
   for (const part of chunks(notes, 20_000)) await insertJson(trx, 'notifications', part)
 }
 
-const RANK_SQL = "(case card_level when 'red' then 3 when 'yellow' then 2 when 'warning' then 1 else 0 end)"
-
-/** cases.card_level := max(card_level, the new cards' level). */
+/** The case's highest card := max(it, the new cards' level) (case_card_levels). */
 async function raiseCaseLevels(trx: Knex.Transaction | Knex, cards: readonly CardRow[]): Promise<void> {
-  for (const level of ['red', 'yellow', 'warning'] as const) {
-    const ids = [...new Set(cards.filter((c) => c.level === level && c.case_id).map((c) => c.case_id as string))]
-    for (const part of chunks(ids, 20_000)) await updateWhereIdIn(trx, 'cases', part, { card_level: level }, { sql: `${RANK_SQL} < ?`, bindings: [levelRank[level]] })
-  }
+  await raiseCardLevels(trx, cards.filter((c) => c.case_id).map((c) => ({ caseId: c.case_id as string, level: c.level })))
 }
 
-/** cases.card_level := the highest counting card left (after a revocation). */
+/** The case's highest card := the highest counting card left (after a revocation). */
 async function recomputeCaseLevel(trx: Knex.Transaction | Knex, caseId: string): Promise<void> {
   const top = (await trx('cards').where({ case_id: caseId }).whereIn('status', [...COUNTING]).orderBy('level_rank', 'desc').first('level')) as { level: string } | undefined
-  await trx('cases').where({ id: caseId }).update({ card_level: top?.level ?? null })
+  await setCardLevel(trx, caseId, top?.level ?? null)
 }
 
 // ── queries ─────────────────────────────────────────────────────────────────────────────────

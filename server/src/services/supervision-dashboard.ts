@@ -2,6 +2,7 @@ import type { Knex } from 'knex'
 import type { User } from '../auth/roles'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
+import { whereCardLevel, withCardLevels } from './case-card-levels'
 import type { CaseRow } from './case-store'
 import { summary } from './case-queries'
 import { currentPublished } from './items-store'
@@ -96,10 +97,13 @@ async function overdue(deps: Deps, s: Scope, limit = 20) {
   const parts: CaseRow[][] = []
   for (const level of ['red', 'yellow'])
     for (const status of OPEN_STATUSES) parts.push((await inScope(k('cases').where({ level, status }).orderBy('updated_at').limit(limit), s)) as CaseRow[])
-  const rows = parts
-    .flat()
-    .sort((a, b) => (a.level === b.level ? Number(a.updated_at) - Number(b.updated_at) : a.level === 'red' ? -1 : 1))
-    .slice(0, limit)
+  const rows = await withCardLevels(
+    k,
+    parts
+      .flat()
+      .sort((a, b) => (a.level === b.level ? Number(a.updated_at) - Number(b.updated_at) : a.level === 'red' ? -1 : 1))
+      .slice(0, limit),
+  )
   return { total: n(count?.n), items: rows.map((r) => ({ ...summary(r), departmentName: names.get(r.department_id) ?? r.department_id })), drill: { level: 'overdue', status: 'open' } }
 }
 
@@ -302,8 +306,7 @@ export function drillQuery(deps: Deps, s: Scope, f: CaseDrill) {
   else if (f.status) q.where('cases.status', f.status)
   if (f.level === 'overdue') q.whereIn('cases.level', ['yellow', 'red'])
   else if (f.level) q.where('cases.level', f.level)
-  if (f.cardLevel === 'any') q.whereNotNull('cases.card_level')
-  else if (f.cardLevel) q.where('cases.card_level', f.cardLevel)
+  if (f.cardLevel) whereCardLevel(k, q, f.cardLevel === 'any' ? undefined : f.cardLevel)
   if (f.itemKey) q.where('cases.item_key', f.itemKey)
   if (f.createdDay) q.where('cases.created_at', '>=', cal.startOfDay(f.createdDay)).andWhere('cases.created_at', '<', cal.endOfDay(f.createdDay))
   if (f.concludedDay) q.where('cases.concluded_at', '>=', cal.startOfDay(f.concludedDay)).andWhere('cases.concluded_at', '<', cal.endOfDay(f.concludedDay))
@@ -320,7 +323,7 @@ export async function dashboardCases(deps: Deps, user: User, f: CaseDrill) {
   const s = await resolveScope(deps, user, f)
   const q = drillQuery(deps, s, f)
   const total = n(((await q.clone().count({ n: '*' }).first()) as { n: unknown }).n)
-  const rows = (await q.select('cases.*').orderBy('cases.created_at', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize)) as CaseRow[]
+  const rows = await withCardLevels(deps.db.knex, (await q.select('cases.*').orderBy('cases.created_at', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize)) as CaseRow[])
   const names = new Map(s.departments.map((d) => [d.id, d.name]))
   return { total, page: f.page, pageSize: f.pageSize, items: rows.map((r) => ({ ...summary(r), departmentName: names.get(r.department_id) ?? r.department_id, concludedAt: r.concluded_at === null ? null : Number(r.concluded_at) })) }
 }

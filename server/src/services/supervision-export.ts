@@ -1,5 +1,6 @@
 import type { User } from '../auth/roles'
 import type { Deps } from '../deps'
+import { withCardLevels } from './case-card-levels'
 import type { CaseRow } from './case-store'
 import { cardQuery, cardView, type CardRow } from './supervision-cards'
 import { drillQuery, figureOf, resolveScope, type CaseDrill, type FigureName } from './supervision-dashboard'
@@ -42,7 +43,7 @@ async function table(deps: Deps, user: User, q: ExportQuery): Promise<{ title: s
   }
   if (q.what === 'cases' || q.what === 'overdue') {
     const drill = q.what === 'overdue' ? { ...q, level: 'overdue', status: 'open' } : q
-    const rows = (await drillQuery(deps, s, drill).select('cases.*').orderBy('cases.created_at', 'desc').limit(q.pageSize)) as CaseRow[]
+    const rows = await withCardLevels(deps.db.knex, (await drillQuery(deps, s, drill).select('cases.*').orderBy('cases.created_at', 'desc').limit(q.pageSize)) as CaseRow[])
     const names = new Map(s.departments.map((d) => [d.id, d.name]))
     return {
       title: q.what === 'overdue' ? '超期办件' : '办件清单',

@@ -4,6 +4,8 @@ export interface NotificationLike {
   id: string | number
   readAt: number | null
   createdAt: number
+  /** card | order | cards (how many cards a scheduler pass gave the unit at once) | … */
+  kind?: string
   /** What it is about: a card (most), a 督办 order, a score… */
   cardId?: string | null
   caseId?: string | null
@@ -15,8 +17,9 @@ export function unreadBadge(list: readonly NotificationLike[], total?: number): 
   return n === 0 ? '' : n > 99 ? '99+' : String(n)
 }
 
-/** Where a notification leads in the workbench: its card, else its case, else nowhere. */
+/** Where a notification leads in the workbench: its card, else its case, the unit's issued cards for a count of many, else nowhere. */
 export function notificationLink(n: NotificationLike): string | undefined {
+  if (n.kind === 'cards') return '/workbench/cards?status=issued'
   if (n.cardId) return `/workbench/cards/${encodeURIComponent(n.cardId)}`
   if (n.caseId) return `/workbench/cases/${encodeURIComponent(n.caseId)}`
   return undefined

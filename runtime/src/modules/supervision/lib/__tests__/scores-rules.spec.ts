@@ -86,6 +86,10 @@ describe('supervision/lib/notifications', () => {
     expect(notificationLink(n('a', null, 1))).toBeUndefined()
   })
 
+  it("should link a count of many new cards to the unit's issued cards", () => {
+    expect(notificationLink(n('a', null, 1, { kind: 'cards' }))).toBe('/workbench/cards?status=issued')
+  })
+
   it('should sort unread first, newest first', () => {
     expect(sortNotifications([n('a', 1, 5), n('b', null, 1), n('c', null, 3)]).map((x) => x.id)).toEqual(['c', 'b', 'a'])
   })
