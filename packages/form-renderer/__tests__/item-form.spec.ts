@@ -50,4 +50,12 @@ describe('form-renderer/item-form', () => {
     expect(form.query('reviewOpinion').take()?.pattern).toBe('editable')
     expect(form.query('decision').take()?.display).toBe('none')
   })
+
+  it('should show an empty read-only field as a dash, not "N/A"', async () => {
+    const { wrapper } = render({ orgName: '某协会' }, { reviewOpinion: 'write' })
+    await nextTick()
+    expect(wrapper.text()).toContain('某协会')
+    expect(wrapper.text()).not.toContain('N/A')
+    expect(wrapper.text()).toContain('—')
+  })
 })

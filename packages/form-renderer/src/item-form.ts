@@ -1,6 +1,6 @@
 import { createForm, type Form } from '@formily/core'
 import { FormProvider } from '@formily/vue'
-import { FormLayout } from '@formily/element-plus'
+import { FormLayout, PreviewText } from '@formily/element-plus'
 import { defineComponent, h, type PropType } from 'vue'
 import { SchemaField } from './schema-field'
 
@@ -41,7 +41,10 @@ export const ItemForm = defineComponent({
   setup(props) {
     return () =>
       h(FormProvider, { form: props.form }, () =>
-        h(FormLayout, { labelCol: 6, wrapperCol: 18, layout: props.layout, labelWidth: props.labelWidth }, () => h(SchemaField, { schema: props.schema })),
+        // An empty read-only field shows "—" (Formily's default is "N/A", meaningless in a Chinese form).
+        h(PreviewText.Placeholder, { value: '—' }, () =>
+          h(FormLayout, { labelCol: 6, wrapperCol: 18, layout: props.layout, labelWidth: props.labelWidth }, () => h(SchemaField, { schema: props.schema })),
+        ),
       )
   },
 })
