@@ -145,6 +145,8 @@ describe('server/authorization matrix (generated from the route table)', () => {
     const records: Record<string, { id: string; body?: unknown; by?: Client; other?: Client }> = {
       'get /api/cases/:id': { id: caseId },
       'get /api/cases/:id/file.pdf': { id: caseId },
+      'put /api/cases/:id/watch': { id: caseId },
+      'delete /api/cases/:id/watch': { id: caseId },
       'post /api/cases/:id/commands': { id: caseId, body: { expectedVersion: version, command: { type: 'suspend', reason: '等待复函' } } },
       'post /api/cases/:id/documents': { id: caseId, body: { templateId: 'acceptance-notice' }, by: window },
       'get /api/cases/:id/documents': { id: caseId },

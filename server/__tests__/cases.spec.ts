@@ -205,6 +205,20 @@ describe('server/cases: a case from the hall to conclusion', () => {
     expect(acts).toHaveLength(12)
   })
 
+  it('should keep a watched list per user (关注): follow, list, unfollow, without touching the case', async () => {
+    const a = await apply()
+    const [handler, checker, other] = [await t.as('handler'), await t.as('checker'), await t.as('cd-handler')]
+    expect((await handler.put(`/api/cases/${a.caseId}/watch`)).body).toEqual({ caseId: a.caseId, watched: true })
+    expect((await handler.put(`/api/cases/${a.caseId}/watch`)).status).toBe(200) // idempotent
+    const mine = await handler.get('/api/cases?view=watched')
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([a.caseId])
+    expect((await handler.get(`/api/cases/${a.caseId}`)).body).toMatchObject({ watched: true, case: { version: a.version } })
+    expect((await checker.get('/api/cases?view=watched')).body.items).toEqual([]) // per user
+    expect((await other.put(`/api/cases/${a.caseId}/watch`)).status).toBe(404) // another department's case
+    expect((await handler.delete(`/api/cases/${a.caseId}/watch`)).body.watched).toBe(false)
+    expect((await handler.get('/api/cases?view=watched')).body.items).toEqual([])
+  })
+
   it('should link an uploaded material file to the case it was submitted with', async () => {
     const bytes = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1')
     const up = await fetch(`${t.url}/api/uploads`, { method: 'POST', headers: { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('申请书.pdf') }, body: bytes })

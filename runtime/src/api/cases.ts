@@ -3,7 +3,7 @@ import { http } from './http'
 import type { ApplicationInput, CaseDetail, CaseFile, CaseList, CommandResult, ClockLevel, Receipt } from './types'
 
 export interface CaseListQuery {
-  view: 'todo' | 'done' | 'all'
+  view: 'todo' | 'done' | 'watched' | 'all'
   status?: string
   itemKey?: string
   level?: ClockLevel | ''
@@ -30,6 +30,12 @@ export function fetchCase(id: string): Promise<CaseDetail> {
  */
 export function runCommand(id: string, expectedVersion: number, command: StaffCommandInput, idempotencyKey: string): Promise<CommandResult> {
   return http.post<CommandResult>(`/api/cases/${encodeURIComponent(id)}/commands`, { expectedVersion, command }, { 'idempotency-key': idempotencyKey })
+}
+
+/** Follows (关注) or stops following a case: it joins or leaves the user's watched list. */
+export function setWatched(id: string, watched: boolean): Promise<{ caseId: string; watched: boolean }> {
+  const path = `/api/cases/${encodeURIComponent(id)}/watch`
+  return watched ? http.put(path) : http.delete(path)
 }
 
 /** Window acceptance: staff enter an application for a walk-in applicant. */

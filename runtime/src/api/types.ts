@@ -151,6 +151,8 @@ export interface CaseDetail {
   chain: { ok: boolean; count: number; lastHash?: string; brokenAt?: number }
   actions: CaseAction[]
   definition?: { flow: Flow; form: FormSchema; item: PowerItem; [k: string]: unknown }
+  /** Whether the signed-in user follows the case (关注). */
+  watched?: boolean
 }
 
 export interface CommandResult {

@@ -4,7 +4,7 @@ export const enUSWorkbench = {
     at: 'Time', noClocks: 'Concluded; the clocks have stopped', filterItemAll: 'All items',
     supplementPrefix: 'Please supply: {name}', 
     signIn: 'Staff sign-in', username: 'User name', password: 'Password', submitSignIn: 'Sign in', signOut: 'Sign out', signedInAs: '{name}', demo: 'Demo accounts: window, handler, checker, approver…, password Sunlight2026',
-    todo: 'To do', done: 'Done', all: 'All', window: 'Window intake', lists: 'Cases', caseNo: 'Case no.', applicant: 'Applicant', item: 'Item', status: 'Status', level: 'Time limit', posts: 'Posts', updatedAt: 'Updated',
+    todo: 'To do', done: 'Done', watched: 'Watched', watch: 'Watch', unwatch: 'Unwatch', all: 'All', window: 'Window intake', lists: 'Cases', caseNo: 'Case no.', applicant: 'Applicant', item: 'Item', status: 'Status', level: 'Time limit', posts: 'Posts', updatedAt: 'Updated',
     open: 'Handle', view: 'View', empty: 'No cases', filterStatus: 'Status', filterLevel: 'Time-limit status', filterItem: 'Item', searchPlaceholder: 'Case no. or applicant', any: 'All', total: '{n} cases',
     applicantData: 'Application', applicantBlock: 'Applicant', formData: 'Application form', materials: 'Materials', provided: 'Provided', notProvided: 'Missing', originalChecked: 'Original checked', download: 'Download', noFiles: 'No electronic file',
     timeline: 'Record', flowchart: 'Flowchart', flowReconstructed: 'The server gives no internal flow; drawn from the public flow and the record', clocks: 'Time limits', chainOk: 'Hash chain of the history verified ({n} events)', chainBroken: 'Hash chain of the history does NOT verify',

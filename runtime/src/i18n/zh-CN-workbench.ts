@@ -4,7 +4,7 @@ export const zhCNWorkbench = {
     at: '时间', noClocks: '已办结，时限停止计算', filterItemAll: '全部事项',
     supplementPrefix: '请补交：{name}', 
     signIn: '工作人员登录', username: '用户名', password: '密码', submitSignIn: '登录', signOut: '退出登录', signedInAs: '{name}', demo: '演示账号：window、handler、checker、approver 等，密码 Sunlight2026',
-    todo: '待办', done: '已办', all: '全部', window: '窗口收件', lists: '办件列表', caseNo: '办件编号', applicant: '申请人', item: '事项', status: '状态', level: '时限状态', posts: '所在岗位', updatedAt: '更新时间',
+    todo: '待办', done: '已办', watched: '关注', watch: '关注此件', unwatch: '取消关注', all: '全部', window: '窗口收件', lists: '办件列表', caseNo: '办件编号', applicant: '申请人', item: '事项', status: '状态', level: '时限状态', posts: '所在岗位', updatedAt: '更新时间',
     open: '办理', view: '查看', empty: '没有办件', filterStatus: '按状态', filterLevel: '按时限状态', filterItem: '按事项', searchPlaceholder: '办件编号或申请人', any: '全部', total: '共 {n} 件',
     applicantData: '申请信息', applicantBlock: '申请人', formData: '申请表', materials: '申请材料', provided: '已提交', notProvided: '未提交', originalChecked: '已验原件', download: '下载', noFiles: '无电子文件',
     timeline: '办理记录', flowchart: '流程图', flowReconstructed: '服务端未提供内部流程定义，图中按公开流程和办理记录绘制', clocks: '时限', chainOk: '历史记录哈希链校验通过（{n} 条）', chainBroken: '历史记录哈希链校验未通过',

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { fetchCase, fetchCaseFiles, fetchCases, runCommand, type CaseListQuery } from '../api/cases'
+import { fetchCase, fetchCaseFiles, fetchCases, runCommand, setWatched, type CaseListQuery } from '../api/cases'
 import { fetchCaseDocuments, issueDocument, type DocumentSummary, type DocumentTemplateState } from '../api/documents'
 import type { CaseDetail, CaseFile, CaseList } from '../api/types'
 import { isMissingRoute } from '../lib/api-error'
@@ -34,6 +34,14 @@ export const useCasesStore = defineStore('cases', () => {
     current.value = detail
     await Promise.all([loadFiles(id), loadDocuments(id)])
     return detail
+  }
+
+  /** Follows or stops following the open case (关注); the page shows the answer the server gave. */
+  async function toggleWatch(): Promise<void> {
+    const c = current.value
+    if (!c) return
+    const r = await setWatched(c.case.id, !c.watched)
+    if (current.value?.case.id === r.caseId) current.value = { ...current.value, watched: r.watched }
   }
 
   async function loadFiles(id: string): Promise<void> {
@@ -80,5 +88,5 @@ export const useCasesStore = defineStore('cases', () => {
     return d
   }
 
-  return { query, list, listLoading, current, files, documents, templates, documentsAvailable, loadList, open, loadFiles, loadDocuments, run, issue }
+  return { query, list, listLoading, current, files, documents, templates, documentsAvailable, loadList, open, loadFiles, loadDocuments, toggleWatch, run, issue }
 })

@@ -7,6 +7,8 @@ import { operations } from './migration-004-operations'
 import { supervision } from './migration-007-supervision'
 // 010: publication on a future effective date
 import { scheduledVersions } from './migration-010-scheduled-versions'
+// 012: cases a staff member follows (the workbench's watched list)
+import { caseWatches } from './migration-012-case-watches'
 import { caseCardLevels } from './migration-011-case-card-levels'
 
 export interface Migration {
@@ -166,7 +168,7 @@ const m001: Migration = {
 }
 
 // Later parts of the server add their tables in their own files, listed here in order.
-export const migrations: readonly Migration[] = [m001, governance, documents, operations, hall, applicants, supervision, scheduledVersions, caseCardLevels]
+export const migrations: readonly Migration[] = [m001, governance, documents, operations, hall, applicants, supervision, scheduledVersions, caseCardLevels, caseWatches]
 
 /** Runs every migration not yet applied (knex's own bookkeeping tables). */
 export async function migrateLatest(k: Knex): Promise<string[]> {

@@ -27,7 +27,7 @@ export const MIN_RETENTION_YEARS = 3
 export const ARCHIVE_FORMAT = 'sunlight-case-archive'
 
 /** Tables with a case_id, in deletion order (children before the case row). */
-export const CASE_TABLES = ['rating_followups', 'ratings', 'documents', 'notifications', 'case_card_levels', 'cards', 'warnings', 'exchange_deliveries', 'outbox', 'case_acts', 'idempotency_keys', 'files', 'case_events'] as const
+export const CASE_TABLES = ['rating_followups', 'ratings', 'documents', 'notifications', 'case_card_levels', 'case_watches', 'cards', 'warnings', 'exchange_deliveries', 'outbox', 'case_acts', 'idempotency_keys', 'files', 'case_events'] as const
 
 export interface ArchiveOptions {
   years: number

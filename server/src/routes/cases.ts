@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Deps } from '../deps'
 import { defineRoute, type RouteSpec } from '../route-table'
-import { caseDetail, listCases } from '../services/case-queries'
+import { caseDetail, listCases, setWatched } from '../services/case-queries'
 import { runCommand, submitApplication } from '../services/cases'
 import { applicantSchema, staffCommandSchema } from '../services/commands'
 
@@ -18,7 +18,7 @@ export function caseRoutes(deps: Deps): RouteSpec[] {
       tag: 'cases',
       access: ['staff', 'supervisor', 'admin'],
       query: z.object({
-        view: z.enum(['todo', 'done', 'all']).default('todo'),
+        view: z.enum(['todo', 'done', 'watched', 'all']).default('todo'),
         status: z.enum(['submitted', 'awaitingSupplement', 'handling', 'paused', 'concluded']).optional(),
         itemKey: z.string().max(80).optional(),
         level: z.enum(['normal', 'warning', 'yellow', 'red']).optional(),
@@ -36,6 +36,24 @@ export function caseRoutes(deps: Deps): RouteSpec[] {
       access: ['staff', 'supervisor', 'admin'],
       params: caseId,
       handler: ({ user, params }) => caseDetail(deps, user, params.id),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/cases/:id/watch',
+      summary: 'Follow (关注) a case: it joins the user\'s watched list',
+      tag: 'cases',
+      access: ['staff', 'supervisor'],
+      params: caseId,
+      handler: ({ user, params }) => setWatched(deps, user, params.id, true),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/cases/:id/watch',
+      summary: 'Stop following a case',
+      tag: 'cases',
+      access: ['staff', 'supervisor'],
+      params: caseId,
+      handler: ({ user, params }) => setWatched(deps, user, params.id, false),
     }),
     defineRoute({
       method: 'post',

@@ -9,7 +9,7 @@ import { definitionAt } from './items-store'
 import { visibleDepartments } from './org'
 
 export interface CaseFilters {
-  view: 'todo' | 'done' | 'all'
+  view: 'todo' | 'done' | 'watched' | 'all'
   status?: string
   itemKey?: string
   level?: string
@@ -53,6 +53,7 @@ export async function listCases(deps: Deps, user: User, f: CaseFilters) {
     })
   }
   if (f.view === 'done') q.join('case_acts', 'case_acts.case_id', 'cases.id').where('case_acts.user_id', user.id)
+  if (f.view === 'watched') q.join('case_watches', 'case_watches.case_id', 'cases.id').where('case_watches.user_id', user.id)
   if (f.status) q.where('cases.status', f.status)
   if (f.itemKey) q.where('cases.item_key', f.itemKey)
   if (f.level) q.where('cases.level', f.level)
@@ -98,7 +99,22 @@ export async function caseDetail(deps: Deps, user: User, caseId: string) {
     stepLevel: clocks.stepLevel,
     chain: verifyCase(events, state),
     actions: actionsFor(def, state, user),
+    /** Whether this user follows the case (关注; the workbench's watched list). */
+    watched: !!(await deps.db.knex('case_watches').where({ user_id: user.id, case_id: row.id }).first()),
   }
+}
+
+/**
+ * Follows (关注) or stops following a case the user may see; idempotent. Only the list of the user
+ * changes: the case and its history are untouched.
+ */
+export async function setWatched(deps: Deps, user: User, caseId: string, watched: boolean) {
+  const row = await caseForUser(deps, user, caseId)
+  await deps.db.write(async (trx) => {
+    if (watched) await trx('case_watches').insert({ user_id: user.id, case_id: row.id, created_at: deps.now() }).onConflict(['user_id', 'case_id']).ignore()
+    else await trx('case_watches').where({ user_id: user.id, case_id: row.id }).delete()
+  })
+  return { caseId: row.id, watched }
 }
 
 /** The open tasks this user may act on, with the operations their steps allow. */

@@ -18,6 +18,7 @@ vi.mock('../../api/cases', () => ({
   fetchCaseFiles: vi.fn(async () => []),
   runCommand: vi.fn(async () => ({ caseId: 'c1', version: 4, status: 'handling', tasks: [] })),
   submitAtWindow: vi.fn(),
+  setWatched: vi.fn(async (caseId: string, watched: boolean) => ({ caseId, watched })),
 }))
 vi.mock('../../api/documents', () => ({ fetchCaseDocuments: vi.fn(async () => ({ documents: [], templates: [] })), issueDocument: vi.fn() }))
 vi.mock('../../api/auth', () => ({
@@ -46,6 +47,17 @@ describe('stores', () => {
     expect(t.ratingAvailable).toBe(true)
     await t.rate(5, '  好  ', 'pc')
     expect(hall.rateCase).toHaveBeenCalledWith({ caseNo: 'SL20260302000001', queryCode: '123456', stars: 5, channel: 'pc', comment: '好' })
+  })
+
+  it('cases: follows and unfollows the open case, showing what the server answered', async () => {
+    const c = useCasesStore()
+    await c.open('c1')
+    await c.toggleWatch()
+    expect(casesApi.setWatched).toHaveBeenLastCalledWith('c1', true)
+    expect(c.current?.watched).toBe(true)
+    await c.toggleWatch()
+    expect(casesApi.setWatched).toHaveBeenLastCalledWith('c1', false)
+    expect(c.current?.watched).toBe(false)
   })
 
   it('cases: runs a command at the version seen and retries a click with the same idempotency key', async () => {
