@@ -2,6 +2,7 @@ import { createForm, type Form } from '@formily/core'
 import { FormProvider } from '@formily/vue'
 import { FormLayout, PreviewText } from '@formily/element-plus'
 import { defineComponent, h, type PropType } from 'vue'
+import { labelledSchema } from './labelled-schema'
 import { SchemaField } from './schema-field'
 
 export interface ItemFormOptions {
@@ -43,7 +44,7 @@ export const ItemForm = defineComponent({
       h(FormProvider, { form: props.form }, () =>
         // An empty read-only field shows "—" (Formily's default is "N/A", meaningless in a Chinese form).
         h(PreviewText.Placeholder, { value: '—' }, () =>
-          h(FormLayout, { labelCol: 6, wrapperCol: 18, layout: props.layout, labelWidth: props.labelWidth }, () => h(SchemaField, { schema: props.schema })),
+          h(FormLayout, { labelCol: 6, wrapperCol: 18, layout: props.layout, labelWidth: props.labelWidth }, () => h(SchemaField, { schema: labelledSchema(props.schema) })),
         ),
       )
   },

@@ -1,6 +1,7 @@
 import type { Form } from '@formily/core'
 import { FormProvider, Schema, createSchemaField } from '@formily/vue'
 import { registerSafeFormilyCompiler } from '@sunlight/expression'
+import { labelledSchema } from '@sunlight/form-renderer/labelled-schema'
 import { installFormValidators } from '@sunlight/form-renderer/validators'
 import { defineComponent, h, shallowRef, watch, type Component, type PropType } from 'vue'
 import { componentsUsed, loadComponents } from '../lib/form-components'
@@ -38,7 +39,7 @@ export const LazyItemForm = defineComponent({
     return () =>
       field.value && layout.value
         ? h(FormProvider, { form: props.form }, () =>
-            h(layout.value as Component, props.layout === 'vertical' ? { layout: 'vertical', labelWrap: true, wrapperWrap: true } : { labelCol: 6, wrapperCol: 18, layout: props.layout, labelWidth: props.labelWidth, labelWrap: true }, () => h(field.value as Component, { schema: props.schema })),
+            h(layout.value as Component, props.layout === 'vertical' ? { layout: 'vertical', labelWrap: true, wrapperWrap: true } : { labelCol: 6, wrapperCol: 18, layout: props.layout, labelWidth: props.labelWidth, labelWrap: true }, () => h(field.value as Component, { schema: labelledSchema(props.schema) })),
           )
         : h('p', { class: 'muted', role: 'status' }, '…')
   },
