@@ -4,6 +4,7 @@ import { DndPanel, Menu, MiniMap, SelectionSelect, Snapshot } from '@logicflow/e
 import '@logicflow/extension/dist/index.css'
 import type { Point } from './auto-layout'
 import { createAnchorHold, type Holdable } from './anchor-hold'
+import { lazyGraphUpdated, quietHistoryWhile } from './lf-speedups'
 import { nodeLabels, registerFlowNodes } from './flow-nodes'
 import { defaultNode, EDGE_TYPE, kindOfType, NODE_TYPE, nextId, type FlowKind, type GraphData, type NodeView } from './graph-mapping'
 
@@ -73,6 +74,7 @@ const ICONS: Record<FlowKind, string> = {
 export const LARGE_FLOW = 200
 
 export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
+  lazyGraphUpdated()
   let large = false
   const taken = () => {
     const g = lf.getGraphRawData() as unknown as GraphData
@@ -148,6 +150,19 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
     hold.dragEnded()
     options.onIdle?.()
   })
+  // No history snapshot of the whole graph while the pointer is pressed on the canvas (a pan moves
+  // no element; a dragged node already suspends it): one snapshot after the release (lf-speedups.ts).
+  let pressed = false
+  const resumeHistory = quietHistoryWhile(lf.graphModel, () => pressed, (data) => lf.history.add(data as never))
+  const press = () => (pressed = true)
+  const release = () => {
+    if (!pressed) return
+    pressed = false
+    setTimeout(resumeHistory, 0)
+  }
+  options.container.addEventListener('pointerdown', press, true)
+  window.addEventListener('pointerup', release, true)
+  window.addEventListener('pointercancel', release, true)
   lf.on('history:change', ({ data }: { data: { undoAble: boolean; redoAble: boolean } }) => {
     options.onHistory({ undo: data.undoAble, redo: data.redoAble })
     options.onChange()
@@ -221,6 +236,11 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
       const panel = (ext.dndPanel as unknown as { panelEl?: HTMLElement }).panelEl
       if (panel) panel.style.display = flag ? 'none' : ''
     },
-    destroy: () => lf.destroy(),
+    destroy() {
+      options.container.removeEventListener('pointerdown', press, true)
+      window.removeEventListener('pointerup', release, true)
+      window.removeEventListener('pointercancel', release, true)
+      lf.destroy()
+    },
   }
 }
