@@ -19,7 +19,7 @@ describe('flow-designer/lf-speedups', () => {
     const before = findAnchors((Base as { prototype: object }).prototype)
     unrotatedAnchors(Model)
     const self = Object.assign(Object.create(Model.prototype) as object, fields, { rotate: 0, anchorsOffset: [] })
-    const ours = (self as { anchors: { id: string; x: number; y: number }[] }).anchors
+    const ours = (self as unknown as { anchors: { id: string; x: number; y: number }[] }).anchors
     const theirs = Object.getOwnPropertyDescriptor(before, 'anchors')!.get!.call(self) as { id: string; x: number; y: number }[]
     expect(ours.map((a) => [a.id, a.x, a.y])).toEqual(theirs.map((a) => [a.id, a.x, a.y]))
     expect(ours).toHaveLength(4)
@@ -29,7 +29,7 @@ describe('flow-designer/lf-speedups', () => {
     class Model extends (RectNodeModel as unknown as new () => object) {}
     unrotatedAnchors(Model)
     const self = Object.assign(Object.create(Model.prototype) as object, { id: 'n', x: 100, y: 100, width: 100, height: 40, rotate: Math.PI / 2, anchorsOffset: [] })
-    const top = (self as { anchors: { x: number; y: number }[] }).anchors[0]!
+    const top = (self as unknown as { anchors: { x: number; y: number }[] }).anchors[0]!
     expect(top.x).toBeCloseTo(120)
     expect(top.y).toBeCloseTo(100)
   })
