@@ -1,4 +1,4 @@
-import LogicFlow from '@logicflow/core'
+import LogicFlow, { reaction } from '@logicflow/core'
 import '@logicflow/core/dist/index.css'
 import { DndPanel, Menu, MiniMap, SelectionSelect, Snapshot } from '@logicflow/extension'
 import '@logicflow/extension/dist/index.css'
@@ -73,16 +73,11 @@ const ICONS: Record<FlowKind, string> = {
  */
 export const LARGE_FLOW = 200
 
-/** Runs `f` once the next frame has been drawn (or within 500 ms when frames are not drawn). */
-function afterPaint(f: () => void): void {
-  let done = false
-  const run = () => {
-    if (done) return
-    done = true
-    f()
-  }
-  requestAnimationFrame(() => setTimeout(run, 0))
-  setTimeout(run, 500)
+/** Runs `f` when the browser is idle after the next frames are drawn (at the latest after 1.5 s). */
+function whenIdle(f: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
+  if (idle) requestAnimationFrame(() => requestAnimationFrame(() => idle(f, { timeout: 1500 })))
+  else setTimeout(f, 200)
 }
 
 export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
@@ -108,6 +103,10 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
     pluginsOptions: { miniMap: { width: 200, height: 130, rightPosition: 12, bottomPosition: 12, isShowHeader: false } },
     idGenerator: (type?: string) => nextId(type === EDGE_TYPE || !type ? 'edge' : (kindOfType(type) ?? 'step'), taken()),
   } as ConstructorParameters<typeof LogicFlow>[0])
+  // An edge finds its nodes through `graphModel.nodesMap`, a mobx computed that rebuilds a map of
+  // every node on each read made outside a reaction: quadratic while a large graph is built or
+  // decorated. Observed, it is cached and rebuilt only when the nodes change (lf-speedups.ts).
+  const stopNodesMap = reaction(() => lf.graphModel.nodesMap, () => undefined)
   Object.assign(nodeLabels, options.labels.marks)
   registerFlowNodes(lf)
   /** Fits the flow into view, never above 100 %, clear of the node panel on the left. */
@@ -204,7 +203,7 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
       lf.render(graph as unknown as LogicFlow.GraphConfigData)
       if (large) {
         opts.history = true
-        afterPaint(attachHistory)
+        whenIdle(attachHistory)
       }
       if (large) ext.miniMap.hide()
       else ext.miniMap.show()
@@ -270,6 +269,7 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
     },
     destroy() {
       destroyed = true
+      stopNodesMap()
       options.container.removeEventListener('pointerdown', press, true)
       window.removeEventListener('pointerup', release, true)
       window.removeEventListener('pointercancel', release, true)

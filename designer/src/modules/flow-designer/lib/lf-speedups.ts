@@ -18,6 +18,11 @@ import Graph from '@logicflow/core/es/view/Graph'
  * 3. History watches the whole graph model and, 100 ms after any change (panning included),
  *    serialises every element to compare it with the last step. `quietHistoryWhile` skips that
  *    while a pan is in progress (no element changes then; the step after a drop is still taken).
+ * 4. `graphModel.nodesMap` (how an edge finds its source and target) is a mobx computed that
+ *    rebuilds a map of all nodes whenever it is read outside a reaction, i.e. several times per
+ *    edge while a graph is built: createFlowCanvas keeps it observed by a reaction so it is cached.
+ * 5. History's first snapshot and deep observer cost 0.3 s at 1,000 nodes: a large flow attaches
+ *    its history once the browser is idle after the first paint (createFlowCanvas).
  */
 let graphPatched = false
 
