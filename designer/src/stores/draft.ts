@@ -48,6 +48,8 @@ export const useDraftStore = defineStore('draft', () => {
   let validateTimer: ReturnType<typeof setTimeout> | undefined
   let backupTimer: ReturnType<typeof setTimeout> | undefined
   let pendingSave: Promise<void> | null = null
+  /** The definition as load() put it (serialised there already: no need to compare it again). */
+  let loaded: PowerItemDefinition | null = null
 
   const readonly = computed(() => readonlyReason.value !== null)
   const dirty = computed(() => pendingEdit.value || saveState.value === 'dirty' || saveState.value === 'saving' || saveState.value === 'error')
@@ -68,7 +70,7 @@ export const useDraftStore = defineStore('draft', () => {
     (now, before) => {
       if (!now || readonly.value) return
       // replaced (load, restore: both validate it themselves): compare with the server's at once
-      if (now !== before) return recordEdit(true)
+      if (now !== before) return now === loaded ? undefined : recordEdit(true)
       clearTimeout(validateTimer)
       validateTimer = setTimeout(validateNow, VALIDATE_MS)
       pendingEdit.value = true
@@ -136,6 +138,7 @@ export const useDraftStore = defineStore('draft', () => {
     const def = normalizeDefinition(full.definition)
     savedJson = JSON.stringify(def)
     definition.value = def
+    loaded = definition.value
     saveState.value = 'clean'
     saveError.value = null
     lastSavedAt.value = full.updatedAt

@@ -4,7 +4,7 @@ import { DndPanel, Menu, MiniMap, SelectionSelect, Snapshot } from '@logicflow/e
 import '@logicflow/extension/dist/index.css'
 import type { Point } from './auto-layout'
 import { createAnchorHold, type Holdable } from './anchor-hold'
-import { lazyGraphUpdated, quietHistoryWhile } from './lf-speedups'
+import { lazyGraphData, lazyGraphUpdated, quietHistoryWhile } from './lf-speedups'
 import { nodeLabels, registerFlowNodes } from './flow-nodes'
 import { defaultNode, EDGE_TYPE, kindOfType, NODE_TYPE, nextId, type FlowKind, type GraphData, type NodeView } from './graph-mapping'
 
@@ -198,15 +198,23 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
       lf.graphModel.setPartial(large)
       // A large flow is drawn first and its undo history attached right after (the history's first
       // step serialises every element and deep-observes the model: 0.3 s at 1,000 nodes).
-      const opts = lf.options as { history?: boolean }
-      if (large) opts.history = false
-      lf.render(graph as unknown as LogicFlow.GraphConfigData)
-      if (large) {
-        opts.history = true
-        whenIdle(attachHistory)
+      if (!large) {
+        lf.render(graph as unknown as LogicFlow.GraphConfigData)
+        ext.miniMap.show()
+        return
       }
-      if (large) ext.miniMap.hide()
-      else ext.miniMap.show()
+      const opts = lf.options as { history?: boolean }
+      opts.history = false
+      // ...and the graph:rendered event, which none of our plugins reads, gets its data lazily.
+      lf.graphModel.modelToGraphData = lazyGraphData(lf.graphModel)
+      try {
+        lf.render(graph as unknown as LogicFlow.GraphConfigData)
+      } finally {
+        delete (lf.graphModel as { modelToGraphData?: unknown }).modelToGraphData // back to the prototype's
+        opts.history = true
+      }
+      whenIdle(attachHistory)
+      ext.miniMap.hide()
     },
     get large() {
       return large

@@ -41,6 +41,23 @@ export function lazyGraphUpdated(): void {
   }
 }
 
+/** A `modelToGraphData` whose result is computed on first read of `nodes` or `edges`. */
+export function lazyGraphData(graphModel: GraphModel): GraphModel['modelToGraphData'] {
+  const own = Object.getPrototypeOf(graphModel).modelToGraphData as GraphModel['modelToGraphData']
+  return () => {
+    let data: ReturnType<GraphModel['modelToGraphData']> | undefined
+    const get = () => (data ??= own.call(graphModel))
+    return {
+      get nodes() {
+        return get().nodes
+      },
+      get edges() {
+        return get().edges
+      },
+    }
+  }
+}
+
 type AnchorModel = Pick<BaseNodeModel, 'rotate' | 'getAnchorsByOffset'>
 
 /** Replaces the `anchors` getter of node model classes: no matrices for an unrotated node. */

@@ -1,7 +1,7 @@
 import { CircleNodeModel, DiamondNodeModel, RectNodeModel } from '@logicflow/core'
 import Graph from '@logicflow/core/es/view/Graph'
 import { describe, expect, it, vi } from 'vitest'
-import { lazyGraphUpdated, quietHistoryWhile, unrotatedAnchors } from '../lf-speedups'
+import { lazyGraphData, lazyGraphUpdated, quietHistoryWhile, unrotatedAnchors } from '../lf-speedups'
 
 /** The prototype that defines `anchors` (LogicFlow's getter, through the rotation matrices). */
 function findAnchors(p: object): object {
@@ -44,6 +44,17 @@ describe('flow-designer/lf-speedups', () => {
     expect(modelToGraphData).not.toHaveBeenCalled()
     expect(sent[0]!.data).toEqual({ nodes: [], edges: [{ id: 'e1' }] })
     expect(sent[0]!.data).toBe(sent[0]!.data)
+    expect(modelToGraphData).toHaveBeenCalledTimes(1)
+  })
+
+  it('should compute lazy graph data once, on first read', () => {
+    const modelToGraphData = vi.fn(() => ({ nodes: [{ id: 'n1' }], edges: [] }))
+    const proto = { modelToGraphData }
+    const graphModel = Object.create(proto) as never
+    const data = lazyGraphData(graphModel)()
+    expect(modelToGraphData).not.toHaveBeenCalled()
+    expect(data.nodes).toEqual([{ id: 'n1' }])
+    expect(data.edges).toEqual([])
     expect(modelToGraphData).toHaveBeenCalledTimes(1)
   })
 
