@@ -13,11 +13,18 @@ export type SaveState = 'clean' | 'dirty' | 'saving' | 'saved' | 'error'
 
 const AUTOSAVE_MS = 1200
 const VALIDATE_MS = 300
+/** Quiet time after an edit before the definition is serialised and backed up in the browser. */
+export const BACKUP_MS = 250
 
 /**
  * The item open in the editor. The definition is edited in place by the tabs; every change is
- * validated locally, backed up in the browser at once and saved as the server draft shortly after
- * (PUT draft), so nothing typed is lost when the network or the tab goes away.
+ * validated locally, backed up in the browser and saved as the server draft shortly after (PUT
+ * draft), so nothing typed is lost when the network or the tab goes away.
+ *
+ * Serialising the whole definition is the costly part of an edit (a 300-field form, a 1,000-node
+ * flow: `pnpm bench designer`), so it is not done per keystroke: the backup waits for BACKUP_MS of
+ * quiet, and is written at once (`flush`) when the page is hidden or closed, the window loses focus,
+ * before a save and before another item loads. Until then `dirty` is already true.
  */
 export const useDraftStore = defineStore('draft', () => {
   const key = ref<string | null>(null)
@@ -31,16 +38,21 @@ export const useDraftStore = defineStore('draft', () => {
   const lastSavedAt = ref<number | null>(null)
   const diagnostics = shallowRef<Diagnostic[]>([])
   const backup = ref<DraftBackup | null>(null)
+  /** An in-place edit not yet serialised (BACKUP_MS). */
+  const pendingEdit = ref(false)
   /** Where the diagnostics list asked the editor to go. */
   const focus = ref<(DiagnosticTarget & { at: number }) | null>(null)
 
   let savedJson = ''
   let saveTimer: ReturnType<typeof setTimeout> | undefined
   let validateTimer: ReturnType<typeof setTimeout> | undefined
+  let backupTimer: ReturnType<typeof setTimeout> | undefined
   let pendingSave: Promise<void> | null = null
+  /** The definition as load() put it (serialised there already: no need to compare it again). */
+  let loaded: PowerItemDefinition | null = null
 
   const readonly = computed(() => readonlyReason.value !== null)
-  const dirty = computed(() => saveState.value === 'dirty' || saveState.value === 'saving' || saveState.value === 'error')
+  const dirty = computed(() => pendingEdit.value || saveState.value === 'dirty' || saveState.value === 'saving' || saveState.value === 'error')
   const errors = computed(() => diagnostics.value.filter((d) => d.severity === 'error'))
   const warnings = computed(() => diagnostics.value.filter((d) => d.severity === 'warning'))
   /** The latest legal-office decision on this item, with its reasons. */
@@ -55,21 +67,54 @@ export const useDraftStore = defineStore('draft', () => {
 
   watch(
     definition,
-    () => {
-      if (!definition.value || readonly.value) return
+    (now, before) => {
+      if (!now || readonly.value) return
+      // replaced (load, restore: both validate it themselves): compare with the server's at once
+      if (now !== before) return now === loaded ? undefined : recordEdit(true)
       clearTimeout(validateTimer)
       validateTimer = setTimeout(validateNow, VALIDATE_MS)
-      const json = JSON.stringify(definition.value)
-      if (json === savedJson) return
-      if (key.value) writeBackup(key.value, { json, at: Date.now(), baseVersion: version.value?.version ?? null })
-      saveState.value = 'dirty'
+      pendingEdit.value = true
+      clearTimeout(backupTimer)
+      backupTimer = setTimeout(() => recordEdit(false), BACKUP_MS)
       clearTimeout(saveTimer)
       saveTimer = setTimeout(() => void save(), AUTOSAVE_MS)
     },
     { deep: true, flush: 'post' },
   )
 
+  /**
+   * Serialises the definition; if it differs from the server's, backs it up (and schedules the save
+   * when asked: an in-place edit has scheduled it already, AUTOSAVE_MS after the last change).
+   */
+  function recordEdit(scheduleSave: boolean): void {
+    clearTimeout(backupTimer)
+    pendingEdit.value = false
+    if (!definition.value || readonly.value) return
+    const json = JSON.stringify(definition.value)
+    if (json === savedJson) return
+    if (key.value) writeBackup(key.value, { json, at: Date.now(), baseVersion: version.value?.version ?? null })
+    saveState.value = 'dirty'
+    if (scheduleSave) {
+      clearTimeout(saveTimer)
+      saveTimer = setTimeout(() => void save(), AUTOSAVE_MS)
+    }
+  }
+
+  /** Writes the browser backup of a pending edit now (page hidden or closed, focus lost, before a save). */
+  function flush(): void {
+    if (pendingEdit.value) recordEdit(false)
+  }
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', flush)
+    window.addEventListener('beforeunload', flush)
+    window.addEventListener('blur', flush)
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flush()
+    })
+  }
+
   async function load(itemKey: string): Promise<void> {
+    flush()
     clearTimeout(saveTimer)
     // a reload of the same item keeps the editor on screen until the new version arrives
     if (key.value !== itemKey) definition.value = null
@@ -93,6 +138,7 @@ export const useDraftStore = defineStore('draft', () => {
     const def = normalizeDefinition(full.definition)
     savedJson = JSON.stringify(def)
     definition.value = def
+    loaded = definition.value
     saveState.value = 'clean'
     saveError.value = null
     lastSavedAt.value = full.updatedAt
@@ -104,6 +150,7 @@ export const useDraftStore = defineStore('draft', () => {
 
   /** Saves now (the autosave calls this); resolves once the server has the current text. */
   async function save(): Promise<void> {
+    flush()
     clearTimeout(saveTimer)
     if (pendingSave) await pendingSave
     if (!definition.value || !key.value || readonly.value) return
@@ -139,6 +186,7 @@ export const useDraftStore = defineStore('draft', () => {
     if (!backup.value) return
     definition.value = normalizeDefinition(JSON.parse(backup.value.json))
     backup.value = null
+    validateNow()
   }
 
   function dropBackup(): void {
@@ -164,6 +212,8 @@ export const useDraftStore = defineStore('draft', () => {
   async function discard(): Promise<boolean> {
     if (!key.value) return false
     clearTimeout(saveTimer)
+    clearTimeout(backupTimer)
+    pendingEdit.value = false
     const answer = await discardDraft(key.value)
     removeBackup(key.value)
     if (!answer.itemRemoved) await load(key.value)
@@ -177,6 +227,6 @@ export const useDraftStore = defineStore('draft', () => {
   return {
     key, item, versions, version, definition, readonlyReason, readonly, saveState, saveError, lastSavedAt,
     diagnostics, errors, warnings, lastReview, backup, focus, dirty,
-    load, save, validateNow, restoreBackup, dropBackup, submit, discard, jumpTo,
+    load, save, flush, validateNow, restoreBackup, dropBackup, submit, discard, jumpTo,
   }
 })

@@ -17,7 +17,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('../../api', () => api)
 
-import { useDraftStore } from '../draft'
+import { BACKUP_MS, useDraftStore } from '../draft'
 import { useSessionStore } from '../session'
 
 async function settle(ms: number) {
@@ -53,7 +53,7 @@ describe('stores/draft', () => {
     const draft = useDraftStore()
     await draft.load('venue')
     draft.definition!.item.name = '宗教活动场所筹备设立审批（修订）'
-    await settle(100)
+    await settle(BACKUP_MS + 50)
     expect(draft.saveState).toBe('dirty')
     expect(localStorage.getItem('sunlight.designer.draft.venue')).toContain('修订')
     await settle(1500)
@@ -75,6 +75,61 @@ describe('stores/draft', () => {
     expect(draft.backup).not.toBeNull()
     draft.restoreBackup()
     expect(draft.definition!.item.name).toBe('离线修改')
+  })
+
+  it('should not serialise each keystroke: one browser copy after a quiet pause, yet dirty at once', async () => {
+    const draft = useDraftStore()
+    await draft.load('venue')
+    const setItem = vi.spyOn(localStorage, 'setItem')
+    for (const name of ['宗', '宗教', '宗教场']) {
+      draft.definition!.item.name = name
+      await settle(BACKUP_MS / 3)
+      expect(draft.dirty).toBe(true)
+    }
+    expect(setItem).not.toHaveBeenCalled()
+    await settle(BACKUP_MS)
+    expect(setItem).toHaveBeenCalledTimes(1)
+    expect(localStorage.getItem('sunlight.designer.draft.venue')).toContain('宗教场')
+    setItem.mockRestore()
+  })
+
+  it.each([
+    ['the page is hidden', () => window.dispatchEvent(new Event('pagehide'))],
+    ['the window loses focus', () => window.dispatchEvent(new Event('blur'))],
+    ['the tab is closed', () => window.dispatchEvent(new Event('beforeunload'))],
+  ])('should write the browser copy at once when %s', async (_when, leave) => {
+    const draft = useDraftStore()
+    await draft.load('venue')
+    draft.definition!.item.name = '未保存的修改'
+    await nextTick()
+    expect(localStorage.getItem('sunlight.designer.draft.venue')).toBeNull()
+    leave()
+    expect(localStorage.getItem('sunlight.designer.draft.venue')).toContain('未保存的修改')
+    expect(draft.saveState).toBe('dirty')
+  })
+
+  it('should back up a pending edit before saving, so a failed save still leaves the browser copy', async () => {
+    api.saveDraft.mockRejectedValue(new Error('offline'))
+    const draft = useDraftStore()
+    await draft.load('venue')
+    draft.definition!.item.name = '离开前的修改'
+    await nextTick()
+    await draft.save()
+    expect(draft.saveState).toBe('error')
+    expect(localStorage.getItem('sunlight.designer.draft.venue')).toContain('离开前的修改')
+  })
+
+  it('should not mark a no-op edit as unsaved once compared', async () => {
+    const draft = useDraftStore()
+    await draft.load('venue')
+    const name = draft.definition!.item.name
+    draft.definition!.item.name = name + 'x'
+    draft.definition!.item.name = name
+    await settle(BACKUP_MS + 50)
+    expect(draft.dirty).toBe(false)
+    expect(localStorage.getItem('sunlight.designer.draft.venue')).toBeNull()
+    await settle(1500)
+    expect(api.saveDraft).not.toHaveBeenCalled()
   })
 
   it('should be read only while a version is in review, and never save', async () => {

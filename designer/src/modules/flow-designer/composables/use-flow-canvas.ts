@@ -12,6 +12,11 @@ import { diagnosticText } from '../../items/lib/humanize'
 
 const SYNC_MS = 120
 
+/** LogicFlow (the largest chunk of the designer), fetched as soon as the flow tab's code is. */
+let canvasModule: Promise<typeof import('../lib/flow-canvas')> | undefined
+const loadCanvasModule = () => (canvasModule ??= import('../lib/flow-canvas'))
+loadCanvasModule().catch(() => (canvasModule = undefined)) // mount() retries and reports
+
 /**
  * Wires the LogicFlow canvas to the draft: canvas edits are mapped back into the definition,
  * panel edits are pushed onto the canvas, and diagnostics, badges and labels are redrawn as
@@ -63,7 +68,7 @@ export function useFlowCanvas(container: Ref<HTMLElement | null>) {
   async function mount(): Promise<void> {
     if (!container.value || !draft.definition) return
     try {
-      const { createFlowCanvas } = await import('../lib/flow-canvas')
+      const { createFlowCanvas } = await loadCanvasModule()
       if (!container.value) return
       canvas.value = createFlowCanvas({
         container: container.value,

@@ -1,9 +1,10 @@
-import LogicFlow from '@logicflow/core'
+import LogicFlow, { reaction } from '@logicflow/core'
 import '@logicflow/core/dist/index.css'
 import { DndPanel, Menu, MiniMap, SelectionSelect, Snapshot } from '@logicflow/extension'
 import '@logicflow/extension/dist/index.css'
 import type { Point } from './auto-layout'
 import { createAnchorHold, type Holdable } from './anchor-hold'
+import { lazyGraphData, lazyGraphUpdated, quietHistoryWhile } from './lf-speedups'
 import { nodeLabels, registerFlowNodes } from './flow-nodes'
 import { defaultNode, EDGE_TYPE, kindOfType, NODE_TYPE, nextId, type FlowKind, type GraphData, type NodeView } from './graph-mapping'
 
@@ -72,8 +73,17 @@ const ICONS: Record<FlowKind, string> = {
  */
 export const LARGE_FLOW = 200
 
+/** Runs `f` when the browser is idle after the next frames are drawn (at the latest after 1.5 s). */
+function whenIdle(f: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback
+  if (idle) requestAnimationFrame(() => requestAnimationFrame(() => idle(f, { timeout: 1500 })))
+  else setTimeout(f, 200)
+}
+
 export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
+  lazyGraphUpdated()
   let large = false
+  let destroyed = false
   const taken = () => {
     const g = lf.getGraphRawData() as unknown as GraphData
     return [...g.nodes.map((n) => n.id), ...g.edges.map((e) => e.id)]
@@ -93,6 +103,10 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
     pluginsOptions: { miniMap: { width: 200, height: 130, rightPosition: 12, bottomPosition: 12, isShowHeader: false } },
     idGenerator: (type?: string) => nextId(type === EDGE_TYPE || !type ? 'edge' : (kindOfType(type) ?? 'step'), taken()),
   } as ConstructorParameters<typeof LogicFlow>[0])
+  // An edge finds its nodes through `graphModel.nodesMap`, a mobx computed that rebuilds a map of
+  // every node on each read made outside a reaction: quadratic while a large graph is built or
+  // decorated. Observed, it is cached and rebuilt only when the nodes change (lf-speedups.ts).
+  const stopNodesMap = reaction(() => lf.graphModel.nodesMap, () => undefined)
   Object.assign(nodeLabels, options.labels.marks)
   registerFlowNodes(lf)
   /** Fits the flow into view, never above 100 %, clear of the node panel on the left. */
@@ -148,6 +162,30 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
     hold.dragEnded()
     options.onIdle?.()
   })
+  // No history snapshot of the whole graph while the pointer is pressed on the canvas (a pan moves
+  // no element; a dragged node already suspends it): one snapshot after the release (lf-speedups.ts).
+  let pressed = false
+  const resumeHistory = quietHistoryWhile(lf.graphModel, () => pressed, (data) => lf.history.add(data as never))
+  const press = () => (pressed = true)
+  let historyWaiting = false
+  /** Starts the undo history of a freshly drawn large flow; never in the middle of a drag. */
+  function attachHistory(): void {
+    if (destroyed) return
+    if (pressed) {
+      historyWaiting = true
+      return
+    }
+    historyWaiting = false
+    lf.history.watch(lf.graphModel)
+  }
+  const release = () => {
+    if (!pressed) return
+    pressed = false
+    setTimeout(historyWaiting ? attachHistory : resumeHistory, 0)
+  }
+  options.container.addEventListener('pointerdown', press, true)
+  window.addEventListener('pointerup', release, true)
+  window.addEventListener('pointercancel', release, true)
   lf.on('history:change', ({ data }: { data: { undoAble: boolean; redoAble: boolean } }) => {
     options.onHistory({ undo: data.undoAble, redo: data.redoAble })
     options.onChange()
@@ -158,9 +196,25 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
     render(graph) {
       large = graph.nodes.length > LARGE_FLOW
       lf.graphModel.setPartial(large)
-      lf.render(graph as unknown as LogicFlow.GraphConfigData)
-      if (large) ext.miniMap.hide()
-      else ext.miniMap.show()
+      // A large flow is drawn first and its undo history attached right after (the history's first
+      // step serialises every element and deep-observes the model: 0.3 s at 1,000 nodes).
+      if (!large) {
+        lf.render(graph as unknown as LogicFlow.GraphConfigData)
+        ext.miniMap.show()
+        return
+      }
+      const opts = lf.options as { history?: boolean }
+      opts.history = false
+      // ...and the graph:rendered event, which none of our plugins reads, gets its data lazily.
+      lf.graphModel.modelToGraphData = lazyGraphData(lf.graphModel)
+      try {
+        lf.render(graph as unknown as LogicFlow.GraphConfigData)
+      } finally {
+        delete (lf.graphModel as { modelToGraphData?: unknown }).modelToGraphData // back to the prototype's
+        opts.history = true
+      }
+      whenIdle(attachHistory)
+      ext.miniMap.hide()
     },
     get large() {
       return large
@@ -221,6 +275,13 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
       const panel = (ext.dndPanel as unknown as { panelEl?: HTMLElement }).panelEl
       if (panel) panel.style.display = flag ? 'none' : ''
     },
-    destroy: () => lf.destroy(),
+    destroy() {
+      destroyed = true
+      stopNodesMap()
+      options.container.removeEventListener('pointerdown', press, true)
+      window.removeEventListener('pointerup', release, true)
+      window.removeEventListener('pointercancel', release, true)
+      lf.destroy()
+    },
   }
 }

@@ -11,6 +11,7 @@ import {
   type LogicFlow,
 } from '@logicflow/core'
 import { EDGE_TYPE, NODE_TYPE, type NodeView } from './graph-mapping'
+import { unrotatedAnchors } from './lf-speedups'
 
 /**
  * The flow's node shapes on LogicFlow. Decoration (post and limit, monitoring/risk badges,
@@ -193,6 +194,9 @@ class FlowEdgeModel extends PolylineEdgeModel {
     return strip(super.getHistoryData())
   }
 }
+
+// designer nodes are never rotated: anchors without LogicFlow's rotation matrices (lf-speedups.ts)
+unrotatedAnchors(StepModel, RoundModel, GatewayModel)
 
 export function registerFlowNodes(lf: LogicFlow): void {
   lf.register({ type: NODE_TYPE.step, view: StepView, model: StepModel })

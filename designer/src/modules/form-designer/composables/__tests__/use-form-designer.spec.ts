@@ -39,6 +39,7 @@ describe('form-designer/use-form-designer', () => {
   it('should group property typing into one undo step', async () => {
     const { def, designer } = setup()
     const node = designer.root.value.children[0]!
+    designer.select(node.id) // the property panel edits the selected node
     for (const t of ['申', '申请', '申请人']) {
       node.schema.title = t
       await nextTick()
@@ -48,6 +49,28 @@ describe('form-designer/use-form-designer', () => {
     expect((def.form as { properties: { name: { title: string } } }).properties.name.title).toBe('申请人')
     designer.undo()
     expect((def.form as { properties: { name: { title: string } } }).properties.name.title).toBe('姓名')
+  })
+
+  it('should not take selecting another field for an edit', async () => {
+    const { def, designer } = setup()
+    designer.addFromPalette('text')
+    await vi.advanceTimersByTimeAsync(500)
+    const written = def.form
+    designer.select(designer.root.value.children[0]!.id)
+    await nextTick()
+    designer.select(designer.root.value.children[1]!.id)
+    await nextTick()
+    await vi.advanceTimersByTimeAsync(500)
+    expect(def.form).toBe(written)
+  })
+
+  it('should write a rename of a field that is not selected', async () => {
+    const { def, designer } = setup()
+    const text = designer.addFromPalette('text')!
+    designer.select(null)
+    expect(designer.rename(text.id, 'projectName')).toBeNull()
+    await vi.advanceTimersByTimeAsync(500)
+    expect(keys(def.form)).toEqual(['name', 'projectName'])
   })
 
   it('should rebuild when the definition is replaced from outside', async () => {
