@@ -49,6 +49,14 @@ async function overdueCase(): Promise<{ caseId: string; yellowId: string }> {
 }
 
 describe('server/supervision cards: rules fire once, the lifecycle and its guards', () => {
+  it('should not card an online case accepted before its originals are seen (they are handed in later)', async () => {
+    t.setNow(at('2026-03-02T09:00:00+08:00'))
+    const applied = await t.anonymous().post('/api/hall/applications', { itemKey: 'religious-venue-preparation', applicant: { name: '成都市佛教协会' }, form: religiousForm, materials: materialsExcept() })
+    expect(applied.status).toBe(201)
+    await command(await as('window'), applied.body.caseId, { type: 'accept' })
+    expect((await cardsOf(applied.body.caseId)).map((c) => c.rule_id)).not.toContain('flow.acceptedIncomplete')
+  })
+
   it('should turn clock warnings into one card per case × rule × version even when two schedulers visit at once', async () => {
     t.setNow(at('2026-03-02T09:00:00+08:00'))
     const caseId = await acceptedCase()

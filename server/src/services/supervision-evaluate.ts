@@ -139,7 +139,10 @@ export async function afterCommand(trx: Knex.Transaction, deps: Deps, row: CaseC
       case 'acceptedIncomplete': {
         const e = events.find((x) => x.type === 'case:accepted')
         if (!e) break
-        const missing = def.item.materials.filter((m) => m.mandatory && (state.materials[m.id]?.provided !== true || (m.originals > 0 && state.materials[m.id]?.originalChecked !== true)))
+        // Originals are ticked by window staff at intake; an online application hands its originals in
+        // later (at the window or on collection), so only a window case is carded for unchecked ones.
+        const checksOriginals = state.channel === 'window'
+        const missing = def.item.materials.filter((m) => m.mandatory && (state.materials[m.id]?.provided !== true || (checksOriginals && m.originals > 0 && state.materials[m.id]?.originalChecked !== true)))
         if (missing.length) fire(rule.level, missing.map((m) => `“${m.name}”`).join('、'), row.id, { responsibleUserId: actorOf(e) })
         break
       }
