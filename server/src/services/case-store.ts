@@ -43,7 +43,7 @@ export const stateOf = (row: CaseRow): CaseState => JSON.parse(row.state) as Cas
  */
 export function projection(def: PowerItemDefinition, state: CaseState, now: number, cal: Calendar) {
   const clocks = caseClocks(def, state, now, cal)
-  const unraised = state.status !== 'concluded' && dueClockWarnings(def, state, now, cal, new Set()).length > 0
+  const unraised = state.status !== 'concluded' && dueClockWarnings(def, state, now, cal, new Set(), clocks.clocks).length > 0
   const posts = state.tasks.flatMap((t) => {
     const n = def.flow.nodes.find((x) => x.id === t.node)
     return n?.type === 'step' ? [n.post] : []

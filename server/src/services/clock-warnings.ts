@@ -47,9 +47,17 @@ function message(def: PowerItemDefinition, state: CaseState, c: ClockReport, lev
 }
 
 /** The clock levels reached at `now` that are not among `raised` (keys kind|node|level). */
-export function dueClockWarnings(def: PowerItemDefinition, state: CaseState, now: number, cal: Calendar, raised: ReadonlySet<string>): { clock: ClockReport; warning: RaisedWarning }[] {
+export function dueClockWarnings(
+  def: PowerItemDefinition,
+  state: CaseState,
+  now: number,
+  cal: Calendar,
+  raised: ReadonlySet<string>,
+  /** The case's clocks at `now`, when the caller already has them (caseClocks(def, state, now, cal).clocks). */
+  clocks: readonly ClockReport[] = caseClocks(def, state, now, cal).clocks,
+): { clock: ClockReport; warning: RaisedWarning }[] {
   const out: { clock: ClockReport; warning: RaisedWarning }[] = []
-  for (const c of caseClocks(def, state, now, cal).clocks) {
+  for (const c of clocks) {
     const levels = LEVELS_OF[c.kind]
     if (!levels || c.level === 'normal') continue
     const reached = LEVELS.indexOf(c.level)
