@@ -63,6 +63,16 @@ describe('server/app', () => {
     expect(((await r.json()) as { error: unknown }).error).toEqual({ code: 'BAD_REQUEST', message: 'the request body is not valid JSON', details: { issues: [{ path: '/body', message: 'the request body is not valid JSON' }] } })
   })
 
+  it('should refuse a "__proto__" key with a 400 naming that key (found by the form fuzz test: it named only /body)', async () => {
+    const body = '{"itemKey":"religious-venue-preparation","form":{"venueName":{"a":[{"__proto__":{"polluted":1}}]}}}'
+    const r = await fetch(t.url + '/api/hall/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    expect(r.status).toBe(400)
+    const e = ((await r.json()) as { error: { code: string; details: { issues: { path: string; code: string }[] } } }).error
+    expect(e.code).toBe('BAD_REQUEST')
+    expect(e.details.issues).toEqual([expect.objectContaining({ path: '/body/form/venueName/a/0/__proto__', code: 'forbidden_key' })])
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined()
+  })
+
   it('should put a strict CSP without unsafe-eval on every response, errors included', async () => {
     for (const path of ['/', '/api/health', '/nope']) {
       const csp = (await t.anonymous().get(path)).headers.get('content-security-policy') ?? ''

@@ -3,6 +3,7 @@ import Koa from 'koa'
 import type { Deps } from './deps'
 import { AppError } from './errors'
 import { accessLog } from './middleware/access-log'
+import { bodyProblem } from './middleware/body-problem'
 import { errorHandler } from './middleware/error-handler'
 import { requestId } from './middleware/request-id'
 import { securityHeaders } from './middleware/security-headers'
@@ -92,9 +93,7 @@ export function createApp(deps: Deps, options: { staticApps?: readonly StaticApp
       jsonLimit: '2mb',
       encoding: 'utf-8',
       onError(err) {
-        const tooLarge = (err as { status?: number }).status === 413
-        const message = tooLarge ? 'the request body is larger than 2 MB' : 'the request body is not valid JSON'
-        throw new AppError(tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message, { issues: [{ path: '/body', message }] })
+        throw bodyProblem(err)
       },
     }),
   )
