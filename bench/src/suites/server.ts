@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -458,6 +458,12 @@ export async function serverSuite(): Promise<SuiteResult> {
     let breakdown: ReturnType<typeof profileBreakdown> = null
     if (PROFILE) {
       breakdown = profileBreakdown(profDir, windows)
+      // BENCH_KEEP_PROFILE=<dir>: keep the raw .cpuprofile (open it in Chrome DevTools) besides the summary.
+      if (process.env.BENCH_KEEP_PROFILE) {
+        mkdirSync(process.env.BENCH_KEEP_PROFILE, { recursive: true })
+        for (const f of readdirSync(profDir)) copyFileSync(join(profDir, f), join(process.env.BENCH_KEEP_PROFILE, f))
+        writeFileSync(join(process.env.BENCH_KEEP_PROFILE, 'windows.json'), JSON.stringify(windows))
+      }
       if (breakdown) {
         progress(NAME, `server main-thread CPU profile over our timed rounds (${(breakdown.totalMs / 1000).toFixed(1)} s sampled):`)
         for (const row of breakdown.rows) progress(NAME, `  ${row.category.padEnd(48)} ${(row.ms / 1000).toFixed(2).padStart(6)} s  ${pct(row.share).padStart(5)}`)

@@ -1,6 +1,7 @@
 import type { Calendar } from '@sunlight/calendar'
 import type { PowerItemDefinition } from '@sunlight/definition'
 import { GENESIS_HASH, hashEvent } from './chain'
+import { cloneJson } from './clone-json'
 import { decide } from './decide'
 import { evolve } from './evolve'
 import { firedKey, firingPoints } from './monitoring'
@@ -30,9 +31,9 @@ export function applyCommand(
   const append = (u: UnsignedEvent) => {
     // An event is a snapshot: it shares no object with the command nor with the state it folds into,
     // so mutating either afterwards can never rewrite history.
-    const unsigned = structuredClone({ ...u, caseId, seq: (s?.seq ?? 0) + 1, prevHash: s?.lastHash ?? GENESIS_HASH })
+    const unsigned = cloneJson({ ...u, caseId, seq: (s?.seq ?? 0) + 1, prevHash: s?.lastHash ?? GENESIS_HASH })
     const e = { ...unsigned, hash: hashEvent(unsigned) } as CaseEvent
-    s = evolve(s, structuredClone(e))
+    s = evolve(s, cloneJson(e))
     out.push(e)
     return e
   }

@@ -21,19 +21,21 @@ export function firingPoints(
   cal: Calendar,
 ): MonitoringHit[] {
   const hits: MonitoringHit[] = []
-  const candidates = def.monitoringPoints.filter(
-    (p) => !state.firedPoints.includes(firedKey(p.id, state.definitionVersion)) && (p.on === undefined || p.on === event?.type),
-  )
+  const candidates = def.monitoringPoints.filter((p) => {
+    if (p.on !== undefined && p.on !== event?.type) return false
+    // A point on a step: an event-triggered point fires only for events at that step; a time
+    // point is evaluated while the step is open (or for the event that just left it).
+    if (p.node !== undefined) {
+      if (p.on !== undefined && event?.node !== p.node) return false
+      if (p.on === undefined && event?.node !== p.node && !state.tasks.some((t) => t.node === p.node)) return false
+    }
+    return !state.firedPoints.includes(firedKey(p.id, state.definitionVersion))
+  })
+  // Facts and clocks only when some point is left to evaluate: most events concern none.
   if (candidates.length === 0) return hits
   const facts = caseFactsOf(def, state, now, cal)
   const clocks = caseClocks(def, state, now, cal)
   for (const p of candidates) {
-    // A point on a step: an event-triggered point fires only for events at that step; a time
-    // point is evaluated while the step is open (or for the event that just left it).
-    if (p.node !== undefined) {
-      if (p.on !== undefined && event?.node !== p.node) continue
-      if (p.on === undefined && event?.node !== p.node && !state.tasks.some((t) => t.node === p.node)) continue
-    }
     const stepClock = p.node ? clocks.clocks.find((c) => c.kind === 'step' && c.node === p.node) : undefined
     const scope = {
       form: state.form,

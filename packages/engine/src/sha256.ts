@@ -17,7 +17,24 @@ const K = new Uint32Array([
 const encoder = new TextEncoder()
 const W = new Uint32Array(64)
 
+let plugged: ((message: string) => string) | undefined
+
+/**
+ * Lets the host plug in a native SHA-256 of a UTF-8 string as lowercase hex (the server passes
+ * node:crypto's): the same digests, several times faster. The candidate is checked against this
+ * file's implementation on the FIPS 180-4 "abc" vector and a multi-byte text before it is used;
+ * a wrong one throws. `undefined` goes back to the built-in one.
+ */
+export function useSha256(fn: ((message: string) => string) | undefined): void {
+  if (fn) for (const probe of ['abc', '让权力在阳光下运行 — 受理 ✓', '']) if (fn(probe) !== sha256Js(probe)) throw new Error(`useSha256: the given function disagrees with SHA-256 on ${JSON.stringify(probe)}`)
+  plugged = fn
+}
+
 export function sha256Hex(message: string): string {
+  return plugged ? plugged(message) : sha256Js(message)
+}
+
+function sha256Js(message: string): string {
   const bytes = encoder.encode(message)
   const bitLen = bytes.length * 8
   const padded = new Uint8Array((((bytes.length + 9 + 63) >> 6) << 6) >>> 0)

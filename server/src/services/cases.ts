@@ -11,7 +11,9 @@ import type { StaffCommand } from './commands'
 import { nextValue } from './counters'
 import { currentPublished, definitionAt } from './items-store'
 import { visibleDepartments } from './org'
-import { afterCommand } from './supervision-evaluate'
+import { issueCards } from './supervision-cards'
+import { afterCommand, commandDrafts } from './supervision-evaluate'
+import { cachedRules } from './supervision-rules'
 
 export const staffActor = (u: User): Actor => ({ id: u.id, name: u.name, kind: 'staff', department: u.departmentId ?? undefined, posts: u.posts })
 
@@ -260,6 +262,13 @@ async function superviseCommand(trx: import('knex').Knex.Transaction, deps: Deps
 async function superviseChanges(trx: import('knex').Knex.Transaction, deps: Deps, changes: readonly CaseChange[], now: number) {
   if (changes.length === 0) return
   try {
+    const rules = cachedRules(deps)
+    if (rules) {
+      // The usual case: the rules are at hand, so decide in memory and open a savepoint only to issue cards.
+      const drafts = changes.flatMap((c) => commandDrafts(rules, deps, c.row, c.def, c.state, c.events, now))
+      if (drafts.length) await trx.transaction((sp) => issueCards(sp, deps, drafts, now))
+      return
+    }
     await trx.transaction(async (sp) => {
       for (const c of changes) await afterCommand(sp, deps, c.row, c.def, c.state, c.events, now)
     })

@@ -114,7 +114,12 @@ const OPERATION_ZH: Record<string, string> = { refuse: '不予受理', return: '
  * checks (罚款超出裁量幅度, 告知后变更裁量等级, 收费与标准不一致) and the definition's event points.
  */
 export async function afterCommand(trx: Knex.Transaction, deps: Deps, row: CaseCtx['row'], def: PowerItemDefinition, state: CaseState, events: readonly CaseEvent[], now: number): Promise<CardRow[]> {
-  const rules = (await loadRules(deps, trx)).filter((r) => r.enabled)
+  return issueCards(trx, deps, commandDrafts(await loadRules(deps, trx), deps, row, def, state, events, now), now)
+}
+
+/** The cards `afterCommand` would issue, decided in memory (no database): a command group writes only when there are some. */
+export function commandDrafts(allRules: readonly Rule[], deps: Deps, row: CaseCtx['row'], def: PowerItemDefinition, state: CaseState, events: readonly CaseEvent[], now: number): CardDraft[] {
+  const rules = allRules.filter((r) => r.enabled)
   if (rules.length === 0 || events.length === 0) return []
   const c: CaseCtx = { row, def, state, now, deps }
   const drafts: CardDraft[] = []
@@ -169,7 +174,7 @@ export async function afterCommand(trx: Knex.Transaction, deps: Deps, row: CaseC
         break // time triggers: the scheduler
     }
   }
-  return issueCards(trx, deps, drafts, now)
+  return drafts
 }
 
 /** The same person on two steps of a separation group; optionally the acceptor also completing the deciding step (the one that ends the flow). */

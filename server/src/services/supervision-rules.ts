@@ -115,6 +115,12 @@ async function ensureDefaults(k: Knex | Knex.Transaction): Promise<void> {
 const CACHE_MS = 5_000
 const cache = new WeakMap<object, { at: number; rules: Rule[] }>()
 
+/** The rules if this process read them in the last few seconds; otherwise undefined (call loadRules). */
+export function cachedRules(deps: Deps): Rule[] | undefined {
+  const hit = cache.get(deps.db)
+  return hit && Date.now() - hit.at < CACHE_MS ? hit.rules : undefined
+}
+
 /** `k`: the caller's transaction when called inside one (SQLite has a single connection). */
 export async function loadRules(deps: Deps, k: Knex | Knex.Transaction = deps.db.knex): Promise<Rule[]> {
   const hit = cache.get(deps.db)
