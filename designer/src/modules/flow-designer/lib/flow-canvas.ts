@@ -6,7 +6,8 @@ import type { Point } from './auto-layout'
 import { createAnchorHold, type Holdable } from './anchor-hold'
 import { lazyGraphData, lazyGraphUpdated, quietHistoryWhile } from './lf-speedups'
 import { nodeLabels, registerFlowNodes } from './flow-nodes'
-import { defaultNode, EDGE_TYPE, kindOfType, NODE_TYPE, nextId, type FlowKind, type GraphData, type NodeView } from './graph-mapping'
+import { defaultNode, EDGE_TYPE, kindOfType, NODE_TYPE, nextId, packData, type FlowKind, type GraphData, type NodeView } from './graph-mapping'
+import type { FlowEdge, FlowNode } from '@sunlight/definition'
 
 /**
  * Everything that touches LogicFlow lives behind this module, which the flow tab loads on demand.
@@ -146,7 +147,7 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
 
   lf.on('node:dnd-add', ({ data }: { data: { id: string; type: string } }) => {
     const kind = kindOfType(data.type)
-    if (kind) lf.setProperties(data.id, { data: defaultNode(kind, data.id) })
+    if (kind) lf.setProperties(data.id, { data: packData(defaultNode(kind, data.id)) })
     options.onSelect({ kind: 'node', id: data.id })
   })
   lf.on('selection:selected', () => ext.selectionSelect.closeSelectionSelect())
@@ -245,7 +246,7 @@ export function createFlowCanvas(options: FlowCanvasOptions): FlowCanvas {
     setData(id, data, text) {
       const m = lf.getModelById(id)
       if (!m) return
-      m.setProperties({ ...m.getProperties(), data })
+      m.setProperties({ ...m.getProperties(), data: packData(data as FlowNode | FlowEdge), ...('from' in data ? { dashed: (data as FlowEdge).default === true } : {}) })
       if (text !== undefined && (m.text?.value ?? '') !== text) lf.updateText(id, text)
     },
     undo: () => lf.undo(),

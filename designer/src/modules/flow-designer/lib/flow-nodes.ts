@@ -183,9 +183,9 @@ class FlowEdgeModel extends PolylineEdgeModel {
   override getEdgeStyle() {
     const style = super.getEdgeStyle()
     const view = viewOf(this)
-    const data = (this.properties as Props).data as { default?: boolean } | undefined
+    const dashed = (this.properties as Props).dashed === true
     const color = view.highlight ? COLORS[view.highlight] : view.severity ? COLORS[view.severity] : '#7a8599'
-    return { ...style, stroke: color, strokeWidth: view.highlight || view.severity ? 2.5 : 1.5, ...(data?.default ? { strokeDasharray: '6 3' } : {}) }
+    return { ...style, stroke: color, strokeWidth: view.highlight || view.severity ? 2.5 : 1.5, ...(dashed ? { strokeDasharray: '6 3' } : {}) }
   }
   override getTextStyle() {
     return { ...super.getTextStyle(), fontSize: 12, color: '#606266', background: { fill: '#fff' } }

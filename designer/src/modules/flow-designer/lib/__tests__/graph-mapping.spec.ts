@@ -1,10 +1,10 @@
-import type { Flow, PowerItemDefinition } from '@sunlight/definition'
+import type { Flow, FlowEdge, FlowNode, PowerItemDefinition } from '@sunlight/definition'
 import { validateDefinition } from '@sunlight/definition'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { autoLayout } from '../auto-layout'
-import { defaultNode, definitionToGraph, edgeLabel, graphToDefinition, nextId, NODE_TYPE } from '../graph-mapping'
+import { defaultNode, definitionToGraph, edgeLabel, graphToDefinition, nextId, NODE_TYPE, packData, unpackData } from '../graph-mapping'
 
 const load = (name: string) => JSON.parse(readFileSync(resolve(__dirname, `../../../../../../templates/${name}.json`), 'utf8')) as PowerItemDefinition
 
@@ -23,11 +23,33 @@ describe('flow-designer/graph-mapping', () => {
     const graph = definitionToGraph(def)
     const step = graph.nodes.find((n) => n.type === NODE_TYPE.step)!
     step.text = { value: '  现场核查  ' }
-    step.properties.data = { ...step.properties.data!, post: 'reviewer' } as typeof step.properties.data
+    step.properties.data = packData({ ...unpackData<FlowNode>(step.properties.data)!, post: 'reviewer' } as FlowNode)
     const { flow } = graphToDefinition(graph, def.flow)
     const node = flow.nodes.find((n) => n.id === step.id)!
     expect(node.name).toBe('现场核查')
     expect(node.type === 'step' && node.post).toBe('reviewer')
+  })
+  it('should hand LogicFlow each node and edge as JSON text, so mobx keeps one value instead of observing the whole node', () => {
+    const def = load('religious-venue-preparation')
+    const graph = definitionToGraph(def)
+    for (const x of [...graph.nodes, ...graph.edges]) expect(typeof x.properties.data).toBe('string')
+    const step = def.flow.nodes.find((n) => n.type === 'step')!
+    expect(unpackData<FlowNode>(graph.nodes.find((n) => n.id === step.id)!.properties.data)).toEqual(step)
+  })
+  it('should mark default branches as dashed with a plain flag', () => {
+    const def = load('religious-venue-preparation')
+    const graph = definitionToGraph(def)
+    const dashed = graph.edges.filter((e) => e.properties.dashed).map((e) => e.id)
+    expect(dashed).toEqual(def.flow.edges.filter((e) => e.default).map((e) => e.id))
+    expect(dashed.length).toBeGreaterThan(0)
+  })
+  it('should still read data given as an object, and ignore unreadable text', () => {
+    const edge: FlowEdge = { id: 'e9', from: 'a', to: 'b', condition: "decision == 'approve'" }
+    expect(unpackData<FlowEdge>(edge)).toEqual(edge)
+    expect(unpackData<FlowEdge>(edge)).not.toBe(edge)
+    expect(unpackData('{not json')).toBeUndefined()
+    expect(unpackData('[1,2]')).toBeUndefined()
+    expect(unpackData(undefined)).toBeUndefined()
   })
   it('should add dropped nodes with defaults and drop edges to removed nodes', () => {
     const flow: Flow = {
