@@ -61,7 +61,8 @@ export function useFlowCanvas(container: Ref<HTMLElement | null>) {
     const { flow, layout } = graphToDefinition(c.getGraph(), def.flow)
     if (JSON.stringify(flow) !== JSON.stringify(def.flow)) def.flow = flow
     const prev = def.layout ?? { nodes: {}, edges: {} }
-    if (JSON.stringify(layout.nodes) !== JSON.stringify(prev.nodes)) def.layout = { ...prev, nodes: layout.nodes, edges: prev.edges ?? {} }
+    // Node positions and edge routes (bend points the designer shaped) are saved with the flow.
+    if (JSON.stringify(layout.nodes) !== JSON.stringify(prev.nodes) || JSON.stringify(layout.edges) !== JSON.stringify(prev.edges ?? {})) def.layout = { ...prev, nodes: layout.nodes, edges: layout.edges }
     queueMicrotask(redecorate)
   }
 

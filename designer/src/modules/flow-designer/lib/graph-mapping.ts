@@ -39,6 +39,22 @@ export interface GraphEdge {
   targetNodeId: string
   text?: string | { value: string; x?: number; y?: number }
   properties: { data?: string | FlowEdge; view?: NodeView; dashed?: boolean }
+  /** The edge's route (its bend points, first and last on the nodes' anchors), as LogicFlow keeps it. */
+  pointsList?: Point[]
+  startPoint?: Point
+  endPoint?: Point
+}
+
+/**
+ * Whether a stored route still starts (or ends) at a node drawn at `at`: anchors lie on the
+ * node's horizontal or vertical centre line, close to its centre. A node moved outside the
+ * designer (an imported layout) leaves its old routes unused: LogicFlow routes those edges anew.
+ */
+function routeMeets(p: Point | undefined, at: Point | undefined): boolean {
+  if (!p || !at) return false
+  const dx = Math.abs(p.x - at.x)
+  const dy = Math.abs(p.y - at.y)
+  return (dx < 1 || dy < 1) && dx <= 120 && dy <= 120
 }
 
 /**
@@ -80,13 +96,23 @@ export function definitionToGraph(def: Pick<PowerItemDefinition, 'flow' | 'layou
   const stored = def.layout?.nodes ?? {}
   const missing = def.flow.nodes.some((n) => !stored[n.id])
   const auto: Record<string, Point> = missing ? autoLayout(def.flow) : {}
+  const positions = new Map<string, Point>()
   const nodes = def.flow.nodes.map((n): GraphNode => {
     const at = stored[n.id] ?? auto[n.id] ?? { x: 100, y: 100 }
+    positions.set(n.id, at)
     return { id: n.id, type: NODE_TYPE[n.type], x: at.x, y: at.y, text: n.name, properties: { data: packData(n), view: view(n.id) } }
   })
-  const edges = def.flow.edges.map(
-    (e): GraphEdge => ({ id: e.id, type: EDGE_TYPE, sourceNodeId: e.from, targetNodeId: e.to, text: edgeLabel(e), properties: { data: packData(e), view: view(e.id), dashed: e.default === true } }),
-  )
+  const routes = def.layout?.edges ?? {}
+  const edges = def.flow.edges.map((e): GraphEdge => {
+    const edge: GraphEdge = { id: e.id, type: EDGE_TYPE, sourceNodeId: e.from, targetNodeId: e.to, text: edgeLabel(e), properties: { data: packData(e), view: view(e.id), dashed: e.default === true } }
+    // A saved route is drawn as it was shaped (and spares LogicFlow routing the edge again).
+    const points = routes[e.id]?.points
+    const first = points?.[0]
+    const last = points?.[points.length - 1]
+    if (points && points.length >= 2 && routeMeets(first, positions.get(e.from)) && routeMeets(last, positions.get(e.to)))
+      Object.assign(edge, { pointsList: points.map((p) => ({ x: p.x, y: p.y })), startPoint: { ...first }, endPoint: { ...last } })
+    return edge
+  })
   return { nodes, edges }
 }
 
@@ -119,7 +145,7 @@ export function nextId(kind: FlowKind | 'edge', taken: Iterable<string>): string
  * The flow and layout a canvas shows. Node data comes from the canvas (`properties.data`), names
  * from the node text; nodes and edges keep the definition's order, new ones are appended.
  */
-export function graphToDefinition(graph: GraphData, previous: Flow): { flow: Flow; layout: { nodes: Record<string, Point>; edges: Record<string, never> } } {
+export function graphToDefinition(graph: GraphData, previous: Flow): { flow: Flow; layout: { nodes: Record<string, Point>; edges: Record<string, { points: Point[] }> } } {
   const oldNodes = new Map(previous.nodes.map((n, i) => [n.id, { n, i }]))
   const oldEdges = new Map(previous.edges.map((e, i) => [e.id, { e, i }]))
   const rank = <T extends { id: string }>(list: T[], old: Map<string, { i: number }>) =>
@@ -140,14 +166,19 @@ export function graphToDefinition(graph: GraphData, previous: Flow): { flow: Flo
   }
   const ids = new Set(nodes.map((n) => n.id))
   const edges: FlowEdge[] = []
+  const routes: Record<string, { points: Point[] }> = {}
   for (const g of graph.edges) {
     if (!ids.has(g.sourceNodeId) || !ids.has(g.targetNodeId)) continue
     const base = unpackData<FlowEdge>(g.properties?.data) ?? oldEdges.get(g.id)?.e ?? { id: g.id, from: g.sourceNodeId, to: g.targetNodeId }
     edges.push({ ...cloneJson(base), id: g.id, from: g.sourceNodeId, to: g.targetNodeId })
+    if (g.pointsList && g.pointsList.length >= 2) routes[g.id] = { points: g.pointsList.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) })) }
   }
   const separationOfDuties = previous.separationOfDuties.map((group) => group.filter((id) => ids.has(id))).filter((group) => group.length >= 2)
   return {
     flow: { ...previous, nodes: rank(nodes, oldNodes), edges: rank(edges, oldEdges), separationOfDuties },
-    layout: { nodes: Object.fromEntries(rank(nodes, oldNodes).map((n) => [n.id, positions[n.id] as Point])), edges: {} },
+    layout: {
+      nodes: Object.fromEntries(rank(nodes, oldNodes).map((n) => [n.id, positions[n.id] as Point])),
+      edges: Object.fromEntries(rank(edges, oldEdges).flatMap((e) => (routes[e.id] ? [[e.id, routes[e.id] as { points: Point[] }]] : []))),
+    },
   }
 }

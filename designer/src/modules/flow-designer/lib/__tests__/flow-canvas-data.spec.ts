@@ -30,4 +30,22 @@ describe('flow-designer/flow-canvas: node data on a real LogicFlow canvas', () =
     await tick(300)
     expect(graphToDefinition(canvas.getGraph(), def.flow).flow).toEqual(def.flow)
   })
+
+  it('should draw a saved edge route as saved and report it back unchanged', () => {
+    const container = document.createElement('div')
+    document.body.appendChild(container)
+    const canvas = createFlowCanvas({ container, readonly: false, labels, onChange: () => {}, onSelect: () => {}, onHistory: () => {} })
+    canvas.render(definitionToGraph(def))
+    // the routes LogicFlow drew, saved as the designer saves them
+    const saved = graphToDefinition(canvas.getGraph(), def.flow).layout
+    expect(Object.keys(saved.edges).sort()).toEqual(def.flow.edges.map((e) => e.id).sort())
+    // a hand-shaped detour on e2, then drawn again from the layout
+    const e2 = saved.edges.e2!.points
+    const first = e2[0]!
+    const last = e2[e2.length - 1]!
+    const shaped = [first, { x: first.x + 20, y: first.y }, { x: first.x + 20, y: first.y - 80 }, { x: last.x - 20, y: first.y - 80 }, { x: last.x - 20, y: last.y }, last]
+    const layout = { ...saved, edges: { ...saved.edges, e2: { points: shaped } } }
+    canvas.render(definitionToGraph({ flow: def.flow, layout }))
+    expect(graphToDefinition(canvas.getGraph(), def.flow).layout.edges.e2!.points).toEqual(shaped)
+  })
 })

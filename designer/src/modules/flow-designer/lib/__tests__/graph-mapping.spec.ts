@@ -51,6 +51,33 @@ describe('flow-designer/graph-mapping', () => {
     expect(unpackData('[1,2]')).toBeUndefined()
     expect(unpackData(undefined)).toBeUndefined()
   })
+  it('should save each edge route the canvas drew and draw it again from the layout', () => {
+    const def = load('religious-venue-preparation')
+    const graph = definitionToGraph(def)
+    const e2 = graph.edges.find((e) => e.id === 'e2')!
+    const from = graph.nodes.find((n) => n.id === e2.sourceNodeId)!
+    const to = graph.nodes.find((n) => n.id === e2.targetNodeId)!
+    // as LogicFlow reports a shaped route: right anchor of the source, a bend, left anchor of the target
+    e2.pointsList = [{ x: from.x + 60.4, y: from.y }, { x: from.x + 100, y: from.y }, { x: from.x + 100, y: to.y }, { x: to.x - 60, y: to.y }]
+    const { flow, layout } = graphToDefinition(graph, def.flow)
+    expect(layout.edges).toEqual({ e2: { points: e2.pointsList.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) })) } })
+    const again = definitionToGraph({ flow, layout }).edges.find((e) => e.id === 'e2')!
+    expect(again.pointsList).toEqual(layout.edges.e2!.points)
+    expect(again.startPoint).toEqual(layout.edges.e2!.points[0])
+    expect(again.endPoint).toEqual(layout.edges.e2!.points[3])
+    expect(definitionToGraph({ flow, layout }).edges.filter((e) => e.pointsList).map((e) => e.id)).toEqual(['e2'])
+  })
+  it('should leave a stored route unused when its node was moved elsewhere (LogicFlow routes the edge anew)', () => {
+    const def = load('religious-venue-preparation')
+    const graph = definitionToGraph(def)
+    const e2 = graph.edges.find((e) => e.id === 'e2')!
+    const from = graph.nodes.find((n) => n.id === e2.sourceNodeId)!
+    const to = graph.nodes.find((n) => n.id === e2.targetNodeId)!
+    e2.pointsList = [{ x: from.x + 60, y: from.y }, { x: to.x - 60, y: to.y }]
+    const { flow, layout } = graphToDefinition(graph, def.flow)
+    const moved = { ...layout, nodes: { ...layout.nodes, [to.id]: { x: to.x + 400, y: to.y + 300 } } }
+    expect(definitionToGraph({ flow, layout: moved }).edges.find((e) => e.id === 'e2')!.pointsList).toBeUndefined()
+  })
   it('should add dropped nodes with defaults and drop edges to removed nodes', () => {
     const flow: Flow = {
       nodes: [defaultNode('start', 'start'), defaultNode('step', 'accept'), defaultNode('end', 'end')],
