@@ -1,17 +1,15 @@
+import { pointer } from '@sunlight/definition'
 import { AppError } from '../errors'
-
-/** JSON-pointer escaping (RFC 6901). */
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1')
 
 /** The pointer (under /body) of the first own `__proto__` key in a parsed JSON value, breadth first. */
 export function protoKeyPath(value: unknown): string | undefined {
-  let level: [unknown, string][] = [[value, '/body']]
+  let level: [unknown, string[]][] = [[value, ['body']]]
   while (level.length) {
-    const next: [unknown, string][] = []
+    const next: [unknown, string[]][] = []
     for (const [node, path] of level) {
       if (!node || typeof node !== 'object') continue
-      if (Object.prototype.hasOwnProperty.call(node, '__proto__')) return `${path}/__proto__`
-      for (const [k, v] of Object.entries(node)) next.push([v, `${path}/${escape(k)}`])
+      if (Object.prototype.hasOwnProperty.call(node, '__proto__')) return pointer(...path, '__proto__')
+      for (const [k, v] of Object.entries(node)) next.push([v, [...path, k]])
     }
     level = next
   }

@@ -8,6 +8,14 @@ import { defaultNode, definitionToGraph, edgeLabel, graphToDefinition, nextId, N
 
 const load = (name: string) => JSON.parse(readFileSync(resolve(__dirname, `../../../../../../templates/${name}.json`), 'utf8')) as PowerItemDefinition
 
+/** The template drawn as a graph, with its edge e2 and the nodes at its ends. */
+function edgeE2() {
+  const def = load('religious-venue-preparation')
+  const graph = definitionToGraph(def)
+  const e2 = graph.edges.find((e) => e.id === 'e2')!
+  return { def, graph, e2, from: graph.nodes.find((n) => n.id === e2.sourceNodeId)!, to: graph.nodes.find((n) => n.id === e2.targetNodeId)! }
+}
+
 describe('flow-designer/graph-mapping', () => {
   it('should map a real flow to the canvas and back unchanged', () => {
     const def = load('religious-venue-preparation')
@@ -52,11 +60,7 @@ describe('flow-designer/graph-mapping', () => {
     expect(unpackData(undefined)).toBeUndefined()
   })
   it('should save each edge route the canvas drew and draw it again from the layout', () => {
-    const def = load('religious-venue-preparation')
-    const graph = definitionToGraph(def)
-    const e2 = graph.edges.find((e) => e.id === 'e2')!
-    const from = graph.nodes.find((n) => n.id === e2.sourceNodeId)!
-    const to = graph.nodes.find((n) => n.id === e2.targetNodeId)!
+    const { def, graph, e2, from, to } = edgeE2()
     // as LogicFlow reports a shaped route: right anchor of the source, a bend, left anchor of the target
     e2.pointsList = [{ x: from.x + 60.4, y: from.y }, { x: from.x + 100, y: from.y }, { x: from.x + 100, y: to.y }, { x: to.x - 60, y: to.y }]
     const { flow, layout } = graphToDefinition(graph, def.flow)
@@ -68,11 +72,7 @@ describe('flow-designer/graph-mapping', () => {
     expect(definitionToGraph({ flow, layout }).edges.filter((e) => e.pointsList).map((e) => e.id)).toEqual(['e2'])
   })
   it('should leave a stored route unused when its node was moved elsewhere (LogicFlow routes the edge anew)', () => {
-    const def = load('religious-venue-preparation')
-    const graph = definitionToGraph(def)
-    const e2 = graph.edges.find((e) => e.id === 'e2')!
-    const from = graph.nodes.find((n) => n.id === e2.sourceNodeId)!
-    const to = graph.nodes.find((n) => n.id === e2.targetNodeId)!
+    const { def, graph, e2, from, to } = edgeE2()
     e2.pointsList = [{ x: from.x + 60, y: from.y }, { x: to.x - 60, y: to.y }]
     const { flow, layout } = graphToDefinition(graph, def.flow)
     const moved = { ...layout, nodes: { ...layout.nodes, [to.id]: { x: to.x + 400, y: to.y + 300 } } }
