@@ -99,8 +99,10 @@ export async function saveEvents(
   await writeCaseChanges(trx, deps, [{ row, def, state, events, expectedVersion, actorId }])
 }
 
+type CaseColumns = Record<string, string | number | null>
+
 /** The columns a case's row gets from its state. */
-function caseColumns(deps: Deps, c: CaseChange, now: number): Record<string, string | number | null> {
+function caseColumns(deps: Deps, c: CaseChange, now: number): CaseColumns {
   return { ...projection(c.def, c.state, now, deps.calendar), state: JSON.stringify(c.state), version: c.state.seq, updated_at: now }
 }
 
@@ -132,24 +134,38 @@ export async function writeCaseChanges(trx: Knex.Transaction, deps: Deps, change
     } else byCase.set(c.row.id, { first: c, last: c })
   }
   const updates = [...byCase.values()].map(({ first, last }) => ({ id: first.row.id, expected: first.expectedVersion, set: caseColumns(deps, last, now) }))
-  if (deps.db.kind === 'sqlite' && updates.length > 1) await updateManySqlite(trx, updates)
-  else
-    for (const u of updates) {
-      const changed = await trx('cases').where({ id: u.id, version: u.expected }).update(u.set)
-      if (changed === 0) {
-        const current = await findCase(trx, { id: u.id })
-        throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: current?.version ?? null, expectedVersion: u.expected })
-      }
-    }
   const withDept = changes.flatMap((c) => c.events.map((e) => ({ e, caseId: c.row.id, departmentId: c.row.department_id })))
-  for (const part of chunks(withDept)) {
-    await trx('case_events').insert(part.map(({ e, caseId }) => ({ case_id: caseId, seq: e.seq, type: e.type, at: e.at, actor_id: e.actor.id, event: JSON.stringify(e), hash: e.hash })))
-    await trx('outbox').insert(part.map(({ e, caseId, departmentId }) => ({ case_id: caseId, seq: e.seq, type: e.type, department_id: departmentId, payload: JSON.stringify(e), created_at: e.at })))
-  }
   const acts = new Map<string, { case_id: string; user_id: string; at: number }>()
   for (const c of changes) if (c.actorId) acts.set(`${c.row.id}\u0000${c.actorId}`, { case_id: c.row.id, user_id: c.actorId, at: now })
-  for (const part of chunks([...acts.values()])) await trx('case_acts').insert(part).onConflict(['case_id', 'user_id']).merge(['at'])
-  await recordWaits(trx, changes)
+  // The version guard first: a case that moved on is a CONFLICT, and on PostgreSQL a failed
+  // statement would abort the transaction before the guard could read the current version.
+  await updateCases(trx, deps, updates)
+  // The rest is sent at once: the statements touch different rows and are undone together if
+  // any fails, so their order does not matter, and the database runs them back to back without
+  // a turn of the event loop between them (on SQLite each turn waits behind whatever HTTP work
+  // the main thread is doing).
+  const writes: Promise<unknown>[] = []
+  for (const part of chunks(withDept)) {
+    const json = part.map(({ e }) => JSON.stringify(e))
+    writes.push(trx('case_events').insert(part.map(({ e, caseId }, i) => ({ case_id: caseId, seq: e.seq, type: e.type, at: e.at, actor_id: e.actor.id, event: json[i], hash: e.hash }))))
+    writes.push(trx('outbox').insert(part.map(({ e, caseId, departmentId }, i) => ({ case_id: caseId, seq: e.seq, type: e.type, department_id: departmentId, payload: json[i], created_at: e.at }))))
+  }
+  for (const part of chunks([...acts.values()])) writes.push(trx('case_acts').insert(part).onConflict(['case_id', 'user_id']).merge(['at']).then(() => undefined))
+  writes.push(recordWaits(trx, changes))
+  // allSettled: every statement has finished before the caller rolls back; the first failure is reported.
+  for (const r of await Promise.allSettled(writes)) if (r.status === 'rejected') throw r.reason
+}
+
+/** The case rows' new columns, each guarded by the version the change was decided on (else CONFLICT). */
+async function updateCases(trx: Knex.Transaction, deps: Deps, updates: readonly { id: string; expected: number; set: CaseColumns }[]): Promise<void> {
+  if (deps.db.kind === 'sqlite' && updates.length > 1) return updateManySqlite(trx, updates)
+  for (const u of updates) {
+    const changed = await trx('cases').where({ id: u.id, version: u.expected }).update(u.set)
+    if (changed === 0) {
+      const current = await findCase(trx, { id: u.id })
+      throw new AppError('CONFLICT', 'the case was changed by someone else; reload it and try again', { currentVersion: current?.version ?? null, expectedVersion: u.expected })
+    }
+  }
 }
 
 /**
@@ -157,7 +173,7 @@ export async function writeCaseChanges(trx: Knex.Transaction, deps: Deps, change
  * expected version; RETURNING tells which rows changed. Only used on the single-connection SQLite
  * database, where the caller read those versions in this same transaction, so a miss is a bug.
  */
-async function updateManySqlite(trx: Knex.Transaction, updates: readonly { id: string; expected: number; set: Record<string, string | number | null> }[]): Promise<void> {
+async function updateManySqlite(trx: Knex.Transaction, updates: readonly { id: string; expected: number; set: CaseColumns }[]): Promise<void> {
   const cols = Object.keys(updates[0]?.set ?? {})
   for (const u of updates) if (Object.keys(u.set).join() !== cols.join()) throw new Error('case updates with different columns')
   for (const c of cols) if (!/^[a-z_]+$/.test(c)) throw new Error(`unexpected column name ${c}`)
