@@ -146,9 +146,9 @@ export async function writeCaseChanges(trx: Knex.Transaction, deps: Deps, change
   // the main thread is doing).
   const writes: Promise<unknown>[] = []
   for (const part of chunks(withDept)) {
-    const json = part.map(({ e }) => JSON.stringify(e))
-    writes.push(trx('case_events').insert(part.map(({ e, caseId }, i) => ({ case_id: caseId, seq: e.seq, type: e.type, at: e.at, actor_id: e.actor.id, event: json[i], hash: e.hash }))))
-    writes.push(trx('outbox').insert(part.map(({ e, caseId, departmentId }, i) => ({ case_id: caseId, seq: e.seq, type: e.type, department_id: departmentId, payload: json[i], created_at: e.at }))))
+    const rows = part.map(({ e, caseId, departmentId }) => eventRows(e, caseId, departmentId))
+    writes.push(trx('case_events').insert(rows.map((r) => r.event)))
+    writes.push(trx('outbox').insert(rows.map((r) => r.outbox)))
   }
   for (const part of chunks([...acts.values()])) writes.push(trx('case_acts').insert(part).onConflict(['case_id', 'user_id']).merge(['at']).then(() => undefined))
   writes.push(recordWaits(trx, changes))
@@ -223,14 +223,20 @@ async function recordWaits(trx: Knex.Transaction, changes: readonly CaseChange[]
       .merge({ completed: trx.raw('node_wait_stats.completed + excluded.completed'), wait_ms: trx.raw('node_wait_stats.wait_ms + excluded.wait_ms') })
 }
 
+/** An event's row in case_events and its copy for the exchange feed's outbox (one JSON text for both). */
+function eventRows(e: CaseEvent, caseId: string, departmentId: string) {
+  const json = JSON.stringify(e)
+  return {
+    event: { case_id: caseId, seq: e.seq, type: e.type, at: e.at, actor_id: e.actor.id, event: json, hash: e.hash },
+    outbox: { case_id: caseId, seq: e.seq, type: e.type, department_id: departmentId, payload: json, created_at: e.at },
+  }
+}
+
 export async function insertEvents(trx: Knex.Transaction, caseId: string, departmentId: string, events: readonly CaseEvent[]): Promise<void> {
   if (events.length === 0) return
-  await trx('case_events').insert(
-    events.map((e) => ({ case_id: caseId, seq: e.seq, type: e.type, at: e.at, actor_id: e.actor.id, event: JSON.stringify(e), hash: e.hash })),
-  )
-  await trx('outbox').insert(
-    events.map((e) => ({ case_id: caseId, seq: e.seq, type: e.type, department_id: departmentId, payload: JSON.stringify(e), created_at: e.at })),
-  )
+  const rows = events.map((e) => eventRows(e, caseId, departmentId))
+  await trx('case_events').insert(rows.map((r) => r.event))
+  await trx('outbox').insert(rows.map((r) => r.outbox))
 }
 
 export async function eventsOf(k: Knex, caseId: string): Promise<CaseEvent[]> {
